@@ -1,0 +1,5 @@
+"""Run the CLI as ``python -m careerexplorer``."""
+
+from careerexplorer.cli import main
+
+main()

@@ -1,0 +1,324 @@
+"""Find, read and validate profiles (bundled and in user folders) and look careers up.
+
+Reading one profile touches one file (plus the small clusters table); everything that needs the
+whole catalog goes through the compact index in ``data/index.json``, so no command parses every
+profile on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from careerexplorer import schema
+from careerexplorer.errors import AmbiguousCareer, CareerError, DataError, InvalidProfile, Problem, UnknownCareer
+from careerexplorer.model import Profile
+
+MAX_PROFILE_BYTES = 1_000_000  # a profile is a few KiB; anything this large is not one
+CAREERS_PATH = "CAREERS_PATH"
+
+
+def bundled_dir() -> Path:
+    """The bundled data folder: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent / "data"):
+        if (candidate / "clusters.toml").is_file():
+            return candidate
+    raise DataError("the bundled data folder is missing; reinstall careers")
+
+
+# --- reading one file ---------------------------------------------------------------------
+
+
+def locate(text: str, path: str) -> int | None:
+    """Best-effort line number (1-based) of a key path such as 'wages.mean' or 'programs[1].cip'."""
+    m = re.fullmatch(r"([\w-]+)(?:\[(\d+)\])?(?:\.([\w-]+))?", path)
+    if not m:
+        return None
+    head, index, key = m.group(1), m.group(2), m.group(3)
+    lines = text.splitlines()
+    headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    first_header = headers[0] if headers else len(lines)
+
+    def find_key(name: str, start: int, stop: int) -> int | None:
+        pat = re.compile(rf'^\s*"?{re.escape(name)}"?\s*=')
+        for i in range(start, stop):
+            if pat.match(lines[i]):
+                return i + 1
+        return None
+
+    def section_end(start: int) -> int:
+        return next((h for h in headers if h > start), len(lines))
+
+    if key is None and index is None:
+        return find_key(head, 0, first_header)
+    if index is not None:
+        tag = re.compile(rf"^\s*\[\[\s*{re.escape(head)}\s*\]\]")
+        starts = [i for i in headers if tag.match(lines[i])]
+        n = int(index)
+        if n >= len(starts):
+            return None
+        start = starts[n]
+        return (find_key(key, start + 1, section_end(start)) if key else None) or start + 1
+    tag = re.compile(rf"^\s*\[\s*{re.escape(head)}\s*\]")
+    start = next((i for i in headers if tag.match(lines[i])), None)
+    if start is None:
+        return find_key(f"{head}.{key}", 0, first_header) or find_key(head, 0, first_header)
+    return find_key(key, start + 1, section_end(start)) or start + 1
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse one TOML file; every failure is an InvalidProfile naming the file."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InvalidProfile([Problem(name, None, "", "is a folder, not a profile file")])
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_PROFILE_BYTES + 1)
+    except InvalidProfile:
+        raise
+    except OSError as exc:
+        raise InvalidProfile([Problem(name, None, "", f"cannot be read ({exc.strerror or exc})")]) from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise InvalidProfile([Problem(name, None, "", f"is larger than {MAX_PROFILE_BYTES // 1000} kB; not a profile")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidProfile([Problem(name, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]) from None
+    try:
+        return tomli.loads(text), text
+    except tomli.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        msg = getattr(exc, "msg", str(exc))
+        raise InvalidProfile([Problem(name, line, "", f"invalid TOML: {msg}")]) from None
+
+
+@dataclass
+class Checked:
+    """The outcome of validating one file: a profile, or problems (and warnings either way)."""
+
+    path: Path
+    profile: Profile | None = None
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_file(path: Path, clusters: Clusters) -> Checked:
+    """Validate one profile file, collecting every problem rather than stopping at the first."""
+    result = Checked(path)
+    try:
+        doc, text = read_document(path)
+    except InvalidProfile as exc:
+        result.errors = exc.problems
+        return result
+    name = str(path)
+    errors, warnings = schema.check(doc)
+    if isinstance(doc.get("cluster"), str) and isinstance(doc.get("pathway"), str):
+        problem = clusters.problem(doc["cluster"], doc["pathway"])
+        if problem:
+            errors.append(problem)
+    slug = doc.get("slug")
+    if isinstance(slug, str) and path.suffix == ".toml" and path.stem != slug:
+        errors.append(("slug", f"{slug!r} does not match the file name {path.name!r}"))
+    result.errors = [Problem(name, locate(text, k), k, m) for k, m in errors]
+    result.warnings = [Problem(name, locate(text, k), k, m) for k, m in warnings]
+    if not result.errors:
+        result.profile = Profile.from_dict(doc, origin=name)
+    return result
+
+
+def load_profile(path: Path, clusters: Clusters) -> Profile:
+    checked = check_file(path, clusters)
+    if checked.errors:
+        raise InvalidProfile(checked.errors)
+    assert checked.profile is not None
+    return checked.profile
+
+
+# --- reference tables ---------------------------------------------------------------------
+
+
+class Clusters:
+    """The 16 Career Clusters and their pathways, with recommended high-school courses."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.clusters: list[dict[str, Any]] = doc["cluster"]
+        self._pathways = {(c["name"], p["name"]): p for c in self.clusters for p in c["pathway"]}
+
+    @classmethod
+    def load(cls, folder: Path) -> Clusters:
+        path = folder / "clusters.toml"
+        try:
+            return cls(tomli.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"{path}: bundled clusters table is unreadable ({exc})") from None
+
+    def names(self) -> list[str]:
+        return [c["name"] for c in self.clusters]
+
+    def pathway_names(self, cluster: str | None = None) -> list[str]:
+        return [p for c, p in self._pathways if cluster in (None, c)]
+
+    def pathway(self, cluster: str, pathway: str) -> dict[str, Any] | None:
+        return self._pathways.get((cluster, pathway))
+
+    def problem(self, cluster: str, pathway: str) -> tuple[str, str] | None:
+        if cluster not in self.names():
+            return "cluster", f"unknown cluster {cluster!r}; valid: " + "; ".join(self.names())
+        if (cluster, pathway) not in self._pathways:
+            valid = "; ".join(self.pathway_names(cluster))
+            return "pathway", f"unknown pathway {pathway!r} in {cluster!r}; valid: {valid}"
+        return None
+
+
+# --- the catalog ----------------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    """Lower case, punctuation to spaces: the form exact title look-ups compare."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def user_dirs_from_env() -> list[Path]:
+    raw = os.environ.get(CAREERS_PATH, "")
+    return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]
+
+
+class Catalog:
+    """All careers: the bundled ones and those in user folders (which win on a shared slug)."""
+
+    def __init__(self, user_dirs: list[Path] | None = None, data_dir: Path | None = None) -> None:
+        self.data_dir = data_dir or bundled_dir()
+        self.user_dirs = list(user_dirs or [])
+        self.warnings: list[str] = []
+
+    @cached_property
+    def clusters(self) -> Clusters:
+        return Clusters.load(self.data_dir)
+
+    def bundled_path(self, slug: str) -> Path:
+        return self.data_dir / "careers" / f"{slug}.toml"
+
+    # User folders are scanned only when a command needs them; a broken file there becomes a
+    # warning, never an error that hides the rest of the catalog.
+    @cached_property
+    def user_profiles(self) -> dict[str, Profile]:
+        found: dict[str, Profile] = {}
+        for folder in self.user_dirs:
+            for path in user_files(folder, self.warnings):
+                checked = check_file(path, self.clusters)
+                if checked.errors:
+                    self.warnings.append(f"skipped {checked.errors[0]}")
+                    continue
+                assert checked.profile is not None
+                slug = checked.profile.slug
+                if slug in found:
+                    self.warnings.append(f"{path}: slug {slug!r} already comes from {found[slug].origin}; this one is ignored")
+                    continue
+                found[slug] = checked.profile
+        return found
+
+    @cached_property
+    def entries(self) -> list[dict[str, Any]]:
+        """One index entry per career, sorted by title (see careerexplorer.index)."""
+        from careerexplorer.index import entry_for, read_index
+
+        bundled = read_index(self.data_dir)
+        users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
+        merged = [users.pop(e["slug"], e) for e in bundled] + list(users.values())
+        return sorted(merged, key=lambda e: e["title"].lower())
+
+    @cached_property
+    def by_slug(self) -> dict[str, dict[str, Any]]:
+        return {e["slug"]: e for e in self.entries}
+
+    def profile(self, slug: str) -> Profile:
+        """Read one profile by slug; the slug never becomes a path unless it is a valid slug."""
+        if not schema.SLUG_RE.match(slug):
+            raise UnknownCareer(slug)
+        if self.user_dirs and slug in self.user_profiles:
+            return self.user_profiles[slug]
+        path = self.bundled_path(slug)
+        if not path.is_file():
+            raise UnknownCareer(slug)
+        return load_profile(path, self.clusters)
+
+    def resolve(self, query: str) -> str:
+        """The slug a person means: exact identifiers first, then a clear fuzzy winner."""
+        text = query.strip()
+        if not text:
+            raise UnknownCareer(query)
+        if schema.SLUG_RE.match(text) and (self.bundled_path(text).is_file() and not self.user_dirs):
+            return text
+        if text in self.by_slug:
+            return text
+        code = text.upper()
+        by_code = [e["slug"] for e in self.entries if code in (e["onet_code"], e["soc_code"])]
+        if schema.ONET_RE.match(code) or schema.SOC_RE.match(code):
+            if by_code:
+                # A SOC code shared by several O*NET occupations means its .00 (main) one first.
+                by_code.sort(key=lambda s: self.by_slug[s]["onet_code"])
+                return by_code[0]
+            raise UnknownCareer(query)
+        wanted = normalize(text)
+        for keys in (("title",), ("also_called", "search_titles")):
+            hits = [e["slug"] for e in self.entries if any(wanted in _names(e, k) for k in keys)]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1 and keys == ("title",):
+                return hits[0]
+            if len(hits) > 1:
+                raise AmbiguousCareer(query, hits[:6])
+        from careerexplorer.search import rank
+
+        results = rank(text, self.entries, limit=6)
+        if not results:
+            raise UnknownCareer(query, [e["slug"] for e in _closest_titles(text, self.entries)])
+        best = results[0]
+        if best.score >= 90 and (len(results) == 1 or best.score - results[1].score >= 8):
+            return best.slug
+        raise AmbiguousCareer(query, [r.slug for r in results])
+
+    def resolve_profile(self, query: str) -> Profile:
+        return self.profile(self.resolve(query))
+
+
+def _names(entry: dict[str, Any], key: str) -> set[str]:
+    value = entry.get(key)
+    values = [value] if isinstance(value, str) else (value or [])
+    return {normalize(v) for v in values}
+
+
+def _closest_titles(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from careerexplorer.search import closest_titles
+
+    return closest_titles(text, entries)
+
+
+def user_files(folder: Path, warnings: list[str]) -> list[Path]:
+    """The *.toml files of one user folder, in name order; problems with the folder are warnings."""
+    try:
+        if not folder.exists():
+            warnings.append(f"{folder}: data folder does not exist")
+            return []
+        if not folder.is_dir():
+            return [folder] if folder.suffix == ".toml" else []
+        return sorted(p for p in folder.iterdir() if p.suffix == ".toml")
+    except OSError as exc:
+        warnings.append(f"{folder}: cannot be read ({exc.strerror or exc})")
+        return []
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+__all__ = ["Catalog", "CareerError", "Clusters", "bundled_dir", "check_file", "load_profile"]

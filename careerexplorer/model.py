@@ -1,0 +1,234 @@
+"""The typed, immutable career profile. It knows nothing of files or of Rich."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from careerexplorer.schema import EDUCATION_LADDER, INTERESTS
+
+# Outlook descriptors, by how the projected change compares with the all-occupations average of
+# the same period (points of difference). Documented in docs/profile-format.md.
+MUCH_FASTER = 4.0
+FASTER = 1.5
+DECLINE = -1.0
+STABLE_BAND = 1.0
+
+OUTLOOK_LABELS = (
+    "Much faster than average",
+    "Faster than average",
+    "About as fast as average",
+    "Slower than average",
+    "Little or no change",
+    "Declining",
+)
+
+
+def outlook_label(change_pct: float, average_pct: float | None) -> str:
+    """A plain descriptor of projected growth relative to the average of all occupations."""
+    if change_pct <= DECLINE:
+        return "Declining"
+    # Rounded to the published precision, so 7.1 against 3.1 is exactly 4.0 points.
+    diff = round(change_pct - (average_pct if average_pct is not None else 0.0), 1)
+    if diff >= MUCH_FASTER:
+        return "Much faster than average"
+    if diff >= FASTER:
+        return "Faster than average"
+    if diff > -FASTER:
+        return "About as fast as average"
+    if change_pct < STABLE_BAND:
+        return "Little or no change"
+    return "Slower than average"
+
+
+def _build(cls: type, data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    names = {f.name for f in fields(cls)}
+    kwargs = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k in names}
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Wages:
+    source: str
+    period: str
+    area: str
+    mean: int | None = None
+    median: int | None = None
+    p10: int | None = None
+    p25: int | None = None
+    p75: int | None = None
+    p90: int | None = None
+    hourly_mean: float | None = None
+    hourly_median: float | None = None
+    employment: int | None = None
+    at_least: tuple[str, ...] = ()
+    basis_code: str | None = None
+    basis_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Outlook:
+    source: str
+    period: str
+    employment_start: int | None = None
+    employment_end: int | None = None
+    change_number: int | None = None
+    change_pct: float | None = None
+    openings: int | None = None
+    average_change_pct: float | None = None
+    basis_code: str | None = None
+    basis_title: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        if self.change_pct is None:
+            return None
+        return outlook_label(self.change_pct, self.average_change_pct)
+
+
+@dataclass(frozen=True)
+class Education:
+    source: str
+    period: str
+    typical_entry: str
+    experience: str | None = None
+    training: str | None = None
+    basis_code: str | None = None
+    basis_title: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return education_rank(self.typical_entry)
+
+    @property
+    def label(self) -> str:
+        return EDUCATION_LADDER[self.rank][2]
+
+
+def education_rank(bls_wording: str) -> int:
+    for i, (_, bls, _) in enumerate(EDUCATION_LADDER):
+        if bls == bls_wording:
+            return i
+    raise ValueError(bls_wording)
+
+
+@dataclass(frozen=True)
+class Program:
+    cip: str
+    title: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Insider:
+    name: str
+    role: str
+    organization: str
+    points: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Certification:
+    name: str
+    issuer: str
+    abbr: str | None = None
+    kind: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    slug: str
+    title: str
+    onet_code: str
+    soc_code: str
+    summary: str
+    cluster: str
+    pathway: str
+    onet_title: str | None = None
+    also_called: tuple[str, ...] = ()
+    search_titles: tuple[str, ...] = ()
+    cluster_2024: str | None = None
+    subcluster_2024: str | None = None
+    job_zone: int | None = None
+    bright_outlook: tuple[str, ...] = ()
+    courses: tuple[str, ...] = ()
+    education_note: str | None = None
+    programs_note: str | None = None
+    requirements_note: str | None = None
+    additional_info: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+    skills: tuple[str, ...] = ()
+    knowledge: tuple[str, ...] = ()
+    technology: tuple[str, ...] = ()
+    wages: Wages | None = None
+    outlook: Outlook | None = None
+    education: Education | None = None
+    interests: tuple[tuple[str, float], ...] = ()
+    programs: tuple[Program, ...] = ()
+    insider: tuple[Insider, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    sources: tuple[str, ...] = ()
+    origin: str = ""  # the file it was read from
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any], origin: str = "") -> Profile:
+        """Build from an already validated document."""
+        nested = {
+            "wages": _build(Wages, doc.get("wages")),
+            "outlook": _build(Outlook, doc.get("outlook")),
+            "education": _build(Education, doc.get("education")),
+            "programs": tuple(_build(Program, p) for p in doc.get("programs", ())),
+            "insider": tuple(_build(Insider, p) for p in doc.get("insider", ())),
+            "certifications": tuple(_build(Certification, p) for p in doc.get("certifications", ())),
+            "resources": tuple(_build(Resource, p) for p in doc.get("resources", ())),
+            "related": tuple(_build(Related, p) for p in doc.get("related", ())),
+            "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
+        }
+        plain = {k: (tuple(v) if isinstance(v, list) else v) for k, v in doc.items() if k not in nested}
+        return cls(**plain, **nested, origin=origin)
+
+    @property
+    def interest_code(self) -> str:
+        """The Holland code: the letters of the three strongest interests."""
+        top = sorted(self.interests, key=lambda kv: -kv[1])[:3]
+        return "".join(name[0].upper() for name, _ in top)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with the profile's fields plus derived labels."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "origin":
+                continue
+            out[f.name] = _plain(getattr(self, f.name))
+        out["interests"] = dict(self.interests)
+        if self.outlook:
+            out["outlook"]["label"] = self.outlook.label
+        if self.education:
+            out["education"]["label"] = self.education.label
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if getattr(value, f.name) not in (None, ())}
+    return value

@@ -1,0 +1,270 @@
+"""The profile format, declared once: validation of parsed TOML and the published JSON Schema."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
+STATE_RE = re.compile(r"^[A-Z]{2}$")
+
+# Entry education on one ladder, lowest first: (key, BLS wording, plain label shown to people).
+EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
+    ("none", "No formal educational credential", "No formal education required"),
+    ("high-school", "High school diploma or equivalent", "High school diploma"),
+    ("some-college", "Some college, no degree", "Some college"),
+    ("postsecondary-award", "Postsecondary nondegree award", "1-2 years post-secondary training"),
+    ("associate", "Associate's degree", "Associate's degree"),
+    ("bachelor", "Bachelor's degree", "Bachelor's degree"),
+    ("master", "Master's degree", "Master's degree"),
+    ("doctoral", "Doctoral or professional degree", "Doctoral or professional degree"),
+)
+BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
+INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+CERT_KINDS = ("certification", "license")
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one key of a profile may hold."""
+
+    kind: str  # str, int, number, bool, strs, table, tables
+    required: bool = False
+    doc: str = ""
+    fields: dict[str, Field] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+def _s(doc: str, required: bool = False, **kw: Any) -> Field:
+    return Field("str", required, doc, **kw)
+
+
+def _n(doc: str, kind: str = "number", **kw: Any) -> Field:
+    return Field(kind, False, doc, minimum=kw.pop("minimum", 0), **kw)
+
+
+SOURCE_FIELDS = {
+    "source": _s("Publisher and program the figures come from", True),
+    "period": _s("Vintage of the figures, e.g. 'May 2025' or '2024-34'", True),
+    "basis_code": _s("When the figures are for a broader BLS group: its code", pattern=SOC_RE),
+    "basis_title": _s("When the figures are for a broader BLS group: its title"),
+}
+
+WAGE_FIELDS = {
+    "mean": _n("Annual mean wage in dollars (AVG. SALARY)", "int"),
+    "median": _n("Annual median wage", "int"),
+    "p10": _n("Annual 10th percentile wage", "int"),
+    "p25": _n("Annual 25th percentile wage", "int"),
+    "p75": _n("Annual 75th percentile wage", "int"),
+    "p90": _n("Annual 90th percentile wage", "int"),
+    "hourly_mean": _n("Hourly mean wage"),
+    "hourly_median": _n("Hourly median wage"),
+    "employment": _n("Number of jobs", "int"),
+    "at_least": Field(
+        "strs", doc="Fields whose value is a floor: BLS publishes 'this figure or more'",
+        choices=("mean", "median", "p10", "p25", "p75", "p90", "hourly_mean", "hourly_median"),
+    ),
+}
+
+PROFILE_FIELDS: dict[str, Field] = {
+    "slug": _s("Identifier: the singular title in kebab case; the file is <slug>.toml", True, pattern=SLUG_RE),
+    "title": _s("Display title, singular, as a person says it", True),
+    "onet_code": _s("O*NET-SOC 2019 code, e.g. 29-2072.00", True, pattern=ONET_RE),
+    "soc_code": _s("SOC 2018 code, e.g. 29-2072", True, pattern=SOC_RE),
+    "onet_title": _s("O*NET's own (plural) title"),
+    "summary": _s("What the work is, in one or two plain sentences", True),
+    "also_called": Field("strs", doc="A few common other titles, shown on the page"),
+    "search_titles": Field("strs", doc="More alternate titles, used by search only"),
+    "cluster": _s("Career Cluster (16-cluster framework)", True),
+    "pathway": _s("Career Pathway within the cluster", True),
+    "cluster_2024": _s("Advance CTE 2024 Career Cluster"),
+    "subcluster_2024": _s("Advance CTE 2024 sub-cluster"),
+    "job_zone": Field("int", doc="O*NET job zone, 1 (little preparation) to 5 (extensive)", minimum=1, maximum=5),
+    "bright_outlook": Field("strs", doc="O*NET Bright Outlook reasons; empty when not flagged"),
+    "courses": Field("strs", doc="Career-specific high-school subjects, added to the pathway's"),
+    "education_note": _s("Education Level: a plain paragraph on the schooling people get"),
+    "programs_note": _s("Beyond High School: advice on programs"),
+    "requirements_note": _s("Extra Requirements: a plain paragraph on credentials"),
+    "additional_info": Field("strs", doc="Additional Information: paragraphs"),
+    "related": Field("tables", doc="Related careers, as links to other profiles", fields={
+        "slug": _s("Slug of the related career", True, pattern=SLUG_RE),
+        "title": _s("Its title", True),
+    }),
+    "skills": Field("strs", doc="Most important skills (O*NET)"),
+    "knowledge": Field("strs", doc="Most important knowledge areas (O*NET)"),
+    "technology": Field("strs", doc="Technology used on the job (O*NET)"),
+    "wages": Field("table", doc="Wages (BLS OEWS)", fields={**SOURCE_FIELDS, "area": _s("Area the wages are for", True), **WAGE_FIELDS}),
+    "outlook": Field("table", doc="Projections (BLS Employment Projections)", fields={
+        **SOURCE_FIELDS,
+        "employment_start": _n("Employment at the start of the period", "int"),
+        "employment_end": _n("Projected employment at the end of the period", "int"),
+        "change_number": Field("int", doc="Projected change in jobs"),
+        "change_pct": Field("number", doc="Projected change in per cent"),
+        "openings": _n("Openings a year, on average over the period", "int"),
+        "average_change_pct": Field("number", doc="Projected change for all occupations, per cent"),
+    }),
+    "education": Field("table", doc="Entry requirements (BLS Employment Projections)", fields={
+        **SOURCE_FIELDS,
+        "typical_entry": _s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
+        "experience": _s("Work experience in a related occupation"),
+        "training": _s("Typical on-the-job training"),
+    }),
+    "interests": Field("table", doc="O*NET RIASEC interest scores, 1 to 7", fields={
+        name: Field("number", doc=f"{name.title()} score", minimum=1, maximum=7) for name in INTERESTS
+    }),
+    "programs": Field("tables", doc="Beyond High School: programs (CIP 2020)", fields={
+        "cip": _s("CIP 2020 code", True, pattern=CIP_RE),
+        "title": _s("Program title", True),
+        "note": _s("Advice on this program"),
+    }),
+    "insider": Field("tables", doc="Insider Info: an expert and what they say", fields={
+        "name": _s("The expert's name", True),
+        "role": _s("Their role", True),
+        "organization": _s("Where they work", True),
+        "points": Field("strs", doc="What they say, in our words"),
+        "quotes": Field("strs", doc="Their words, quoted exactly"),
+        "source": _s("Where the interview was published"),
+    }),
+    "certifications": Field("tables", doc="Extra Requirements: certifications and licences", fields={
+        "abbr": _s("Abbreviation, e.g. RHIT"),
+        "name": _s("Full name", True),
+        "issuer": _s("Issuing body", True),
+        "kind": _s("certification or license", choices=CERT_KINDS),
+        "note": _s("For example, how licensing varies by state"),
+    }),
+    "resources": Field("tables", doc="Additional Information: websites", fields={
+        "name": _s("Name of the site", True),
+        "url": _s("Address", True, pattern=re.compile(r"^https?://\S+$")),
+    }),
+    "sources": Field("strs", doc="Citations of the data behind the profile, with vintages"),
+}
+
+TYPE_NAMES = {"str": "a string", "int": "an integer", "number": "a number", "bool": "true or false",
+              "strs": "an array of strings", "table": "a table", "tables": "an array of tables"}
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "strs":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "table":
+        return isinstance(value, dict)
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {str: "a string", int: "an integer", float: "a number", list: "an array", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def check(doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: str = "") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Check a parsed document against a spec: (errors, warnings), each a list of (key path, message)."""
+    errors: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = []
+    for key, value in doc.items():
+        path = f"{prefix}{key}"
+        rule = spec.get(key)
+        if rule is None:
+            close = difflib.get_close_matches(key, list(spec), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            warnings.append((path, f"unknown key{hint}"))
+            continue
+        if not _type_ok(rule.kind, value):
+            errors.append((path, f"expected {TYPE_NAMES[rule.kind]}, found {_describe(value)}"))
+            continue
+        if rule.kind == "table":
+            sub_e, sub_w = check(value, rule.fields, path + ".")
+            errors += sub_e
+            warnings += sub_w
+        elif rule.kind == "tables":
+            for i, item in enumerate(value):
+                sub_e, sub_w = check(item, rule.fields, f"{path}[{i}].")
+                errors += sub_e
+                warnings += sub_w
+        else:
+            errors += [(path, m) for m in _value_problems(rule, value)]
+    for key, rule in spec.items():
+        if rule.required and key not in doc:
+            errors.append((f"{prefix}{key}", f"missing required key ({TYPE_NAMES[rule.kind]}: {rule.doc})"))
+    return errors, warnings
+
+
+def _value_problems(rule: Field, value: Any) -> list[str]:
+    values = value if rule.kind == "strs" else [value]
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            if rule.pattern and not rule.pattern.match(v):
+                out.append(f"{v!r} is not in the expected form ({rule.doc})")
+            elif rule.choices and v not in rule.choices:
+                out.append(f"{v!r} is not one of: " + ", ".join(rule.choices))
+            elif rule.required and not v.strip():
+                out.append("must not be empty")
+        elif isinstance(v, (int, float)):
+            if rule.minimum is not None and v < rule.minimum:
+                out.append(f"{v} is below the minimum {rule.minimum:g}")
+            if rule.maximum is not None and v > rule.maximum:
+                out.append(f"{v} is above the maximum {rule.maximum:g}")
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The profile format as a JSON Schema (draft 2020-12), for editors that validate TOML."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://careers.invalid/profile.schema.json",
+        "title": "careers profile",
+        "description": "One career profile of the careers command-line explorer (a TOML file).",
+        **_object_schema(PROFILE_FIELDS),
+    }
+
+
+def _object_schema(spec: dict[str, Field]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {name: _field_schema(rule) for name, rule in spec.items()},
+        "required": [name for name, rule in spec.items() if rule.required],
+        "additionalProperties": False,
+    }
+
+
+def _field_schema(rule: Field) -> dict[str, Any]:
+    scalar: dict[str, Any] = {"str": {"type": "string"}, "int": {"type": "integer"},
+                              "number": {"type": "number"}, "bool": {"type": "boolean"}}.get(rule.kind, {})
+    if rule.kind in ("str", "strs"):
+        scalar = {"type": "string"}
+        if rule.pattern:
+            scalar["pattern"] = rule.pattern.pattern
+        if rule.choices:
+            scalar["enum"] = list(rule.choices)
+    if rule.minimum is not None and rule.kind in ("int", "number"):
+        scalar["minimum"] = rule.minimum
+    if rule.maximum is not None and rule.kind in ("int", "number"):
+        scalar["maximum"] = rule.maximum
+    if rule.kind == "strs":
+        out: dict[str, Any] = {"type": "array", "items": scalar}
+    elif rule.kind == "table":
+        out = _object_schema(rule.fields)
+    elif rule.kind == "tables":
+        out = {"type": "array", "items": _object_schema(rule.fields)}
+    else:
+        out = scalar
+    out["description"] = rule.doc
+    return out

@@ -1,0 +1,66 @@
+"""A small TOML writer for profile documents: deterministic, so re-imports give identical files."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.match(name) else _string(name)
+
+
+def _string(value: str) -> str:
+    # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too in TOML.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    raise TypeError(f"cannot write {type(value).__name__} as a TOML scalar")
+
+
+def _value(value: Any, indent: str = "") -> str:
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        items = [_scalar(v) for v in value]
+        one_line = "[" + ", ".join(items) + "]"
+        if len(one_line) <= 88 and not indent:
+            return one_line
+        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+    return _scalar(value)
+
+
+def _is_tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """Scalars and arrays first, then tables, then arrays of tables, each in the given key order."""
+    lines: list[str] = []
+    plain = {k: v for k, v in doc.items() if not isinstance(v, dict) and not _is_tables(v)}
+    tables = {k: v for k, v in doc.items() if isinstance(v, dict)}
+    arrays = {k: v for k, v in doc.items() if _is_tables(v)}
+    for key, value in plain.items():
+        lines.append(f"{_key(key)} = {_value(value)}")
+    for key, table in tables.items():
+        lines.append("")
+        lines.append(f"[{_key(key)}]")
+        for sub, value in table.items():
+            lines.append(f"{_key(sub)} = {_value(value)}")
+    for key, items in arrays.items():
+        for item in items:
+            lines.append("")
+            lines.append(f"[[{_key(key)}]]")
+            for sub, value in item.items():
+                lines.append(f"{_key(sub)} = {_value(value)}")
+    return "\n".join(lines) + "\n"
