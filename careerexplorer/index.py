@@ -8,6 +8,7 @@ keeps it in sync with the profiles; ``python -m careerexplorer.index`` rebuilds 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,58 @@ from careerexplorer.errors import DataError
 from careerexplorer.model import Profile
 
 INDEX_FILE = "index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+_WORD = re.compile(r"[a-z0-9]+")
+
+# The names a career is found by, in the order its "terms" string lists them (see ``names``).
+NAME_FIELDS = ("title", "also_called", "certifications", "search_titles", "pathway", "cluster", "summary")
+
+
+def stem(word: str) -> str:
+    """A crude stem so that coder, coding and codes meet, as do nurse, nursing and accountant, accounting."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("ches", "shes", "sses", "xes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) >= 6:
+        w = w[:-3]
+    elif w.endswith("ant") and len(w) >= 7:
+        w = w[:-3]
+    elif w.endswith("er") and not w.endswith("eer") and len(w) >= 5:
+        w = w[:-2]
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]
+    return w
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower())]
+
+
+def names(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, name) pairs of an entry, aligned with the segments of its "terms" string."""
+    out = []
+    for field_name in NAME_FIELDS:
+        value = entry.get(field_name)
+        for name in [value] if isinstance(value, str) else (value or []):
+            out.append((field_name, name))
+    return out
+
+
+def terms(entry: dict[str, Any]) -> str:
+    """Every name's stems, names separated by ' | ', padded so ' stem ' finds whole words."""
+    return " " + " | ".join(" ".join(stems(name)) or "_" for _, name in names(entry)) + " "
 
 
 def entry_for(p: Profile) -> dict[str, Any]:
     """The index entry of one profile."""
     w, o, e = p.wages, p.outlook, p.education
-    return {
+    entry: dict[str, Any] = {
         "slug": p.slug,
         "title": p.title,
         "onet_code": p.onet_code,
@@ -42,6 +88,8 @@ def entry_for(p: Profile) -> dict[str, Any]:
         "openings": o.openings if o else None,
         "bright_outlook": list(p.bright_outlook),
     }
+    entry["terms"] = terms(entry)
+    return entry
 
 
 def build_index(data_dir: Path) -> dict[str, Any]:

@@ -1,9 +1,11 @@
-"""Ranking careers for a query: the only module that imports the fuzzy matcher.
+"""Ranking careers for a query.
 
-Every searchable name of a career (title, other titles, certifications, cluster and pathway)
-is scored against the query with rapidfuzz; a career's score is its best name's score times the
-weight of that kind of name, and ties go to the career with more jobs, so broad words list the
-strongest careers first.
+Each career in the index carries its names (title, other titles, certifications, pathway,
+cluster, summary) as stemmed words, so a query is matched word by word without parsing a profile.
+A name that holds every query word scores high, the closer to exactly the query the higher; the
+kind of name weighs the score (a title counts more than a summary), and ties go to the career
+with more jobs, so broad words list the strongest careers first. Only a query word that appears
+nowhere in the catalog (a typo) brings in the fuzzy matcher, rapidfuzz, to find the word meant.
 """
 
 from __future__ import annotations
@@ -11,16 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from careerexplorer.index import names, stem, stems
 
-# How much a match on each kind of name counts, and how a result explains itself.
 WEIGHTS = {
     "title": 1.0,
     "also_called": 0.97,
     "certifications": 0.96,
     "search_titles": 0.93,
-    "pathway": 0.82,
-    "cluster": 0.78,
+    "pathway": 0.8,
+    "cluster": 0.76,
+    "summary": 0.74,
 }
 REASONS = {
     "title": "title",
@@ -29,8 +31,33 @@ REASONS = {
     "search_titles": "alternate title",
     "pathway": "pathway",
     "cluster": "cluster",
+    "summary": "summary",
 }
-MIN_SCORE = 72.0
+MIN_SCORE = 60.0
+TYPO_PENALTY = 6.0
+STRONG = 90.0
+
+# Everyday words for jobs that the official titles do not use. Our own list.
+EVERYDAY = {
+    "cop": "police officer",
+    "cops": "police officer",
+    "car mechanic": "automotive service technician mechanic",
+    "auto mechanic": "automotive service technician mechanic",
+    "mechanic": "automotive service technician mechanic",
+    "vet": "veterinarian",
+    "doctor": "physician",
+    "shrink": "psychiatrist",
+    "programmer": "computer programmer",
+    "coder": "medical coder",
+    "mailman": "postal service mail carrier",
+    "garbage man": "refuse recyclable material collector",
+    "trucker": "truck driver heavy tractor trailer",
+    "nanny": "childcare worker",
+    "plumber": "plumber pipefitter steamfitter",
+    "chef": "chef head cook",
+    "pilot": "airline pilot copilot flight engineer",
+    "dentist": "dentist general",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,8 @@ class Result:
     def reason(self) -> str:
         if self.field == "title":
             return "title"
+        if self.field == "summary":
+            return "described in the summary"
         return f"{REASONS[self.field]}: {self.matched}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,58 +91,122 @@ class Result:
         }
 
 
-def _names(entries: list[dict[str, Any]]) -> tuple[list[str], list[tuple[int, str]]]:
-    choices: list[str] = []
-    owners: list[tuple[int, str]] = []
-    for i, entry in enumerate(entries):
-        for field_name in WEIGHTS:
-            value = entry.get(field_name)
-            for name in [value] if isinstance(value, str) else (value or []):
-                choices.append(name)
-                owners.append((i, field_name))
-    return choices, owners
+def query_words(query: str, entries: list[dict[str, Any]]) -> tuple[list[str], float]:
+    """The query's stems, with typos replaced by the nearest catalog word, and the penalty for that."""
+    text = query.strip().lower()
+    text = EVERYDAY.get(text, text)
+    words = list(dict.fromkeys(stems(text)))
+    catalog_text = "".join(e["terms"] for e in entries)
+    unknown = [w for w in words if f" {w} " not in catalog_text]
+    if not unknown:
+        return words, 0.0
+    from rapidfuzz import fuzz, process
+
+    vocabulary = sorted(set(catalog_text.split()) - {"|"})
+    fixed = []
+    for w in words:
+        if w in unknown:
+            found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=75) if len(w) > 3 else None
+            if found is None:
+                continue
+            w = found[0]
+        fixed.append(w)
+    return list(dict.fromkeys(fixed)), TYPO_PENALTY
 
 
-def _score(query: str, name: str, processed_query: str, processed_name: str) -> float:
-    if processed_query == processed_name:
-        return 100.0
-    tokens = processed_name.split()
-    # A short query like "CPA" or "RN" is an acronym: it counts only as a whole word.
-    if len(processed_query) <= 4 and " " not in processed_query:
-        return 100.0 if processed_query in tokens else 0.0
-    return float(fuzz.WRatio(processed_query, processed_name))
+def name_score(query: list[str], words: list[str]) -> float:
+    """How well one name's words answer the query's words, 0 to 100."""
+    matched = sum(1 for q in query if q in words)
+    if not matched:
+        return 0.0
+    extra = len(words) - matched
+    if matched == len(query):
+        return 100.0 if extra == 0 else max(80.0, 100.0 - 4.0 * extra)
+    return 40.0 + 30.0 * matched / len(query) - 2.0 * extra
+
+
+def respelled(words: list[str], entries: list[dict[str, Any]]) -> list[str] | None:
+    """The query with each word swapped for a close, different catalog word ("programer")."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = sorted(set("".join(e["terms"] for e in entries).split()) - {"|"} - set(words))
+    out, changed = [], False
+    for w in words:
+        found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 4 else None
+        out.append(found[0] if found else w)
+        changed |= found is not None
+    return out if changed else None
+
+
+def misspelled(query: str, entries: list[dict[str, Any]]) -> bool:
+    """Whether a query word looks like a typo whose stem happens to be a word ("programer")."""
+    from careerexplorer.index import _WORD
+
+    suspects = [w for w in _WORD.findall(query.lower()) if len(w) > 5 and stem(w) != w]
+    if not suspects:
+        return False
+    raw = " ".join(" ".join([e["title"], *e["also_called"], *e["search_titles"]]) for e in entries).lower()
+    return any(f" {w}" not in raw and not raw.startswith(w) for w in suspects)
 
 
 def rank(query: str, entries: list[dict[str, Any]], limit: int | None = 10, min_score: float = MIN_SCORE) -> list[Result]:
     """The careers matching a query, best first; weak matches are left out."""
-    processed_query = utils.default_process(query)
-    if not processed_query:
+    words, penalty = query_words(query, entries)
+    if not words:
         return []
-    choices, owners = _names(entries)
-    processed = [utils.default_process(c) for c in choices]
-    best: dict[int, tuple[float, int]] = {}
-    if len(processed_query) <= 4 and " " not in processed_query:
-        hits = ((k, _score(query, choices[k], processed_query, p)) for k, p in enumerate(processed))
-        scored = [(k, s) for k, s in hits if s]
-    else:
-        scored = [(k, s) for _, s, k in process.extract(processed_query, processed, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=min_score * 0.9)]
-        scored = [(k, 100.0 if processed[k] == processed_query else s) for k, s in scored]
-    for k, raw in scored:
-        i, field_name = owners[k]
-        weighted = raw * WEIGHTS[field_name]
-        if weighted > best.get(i, (0.0, -1))[0]:
-            best[i] = (weighted, k)
-    results = [
-        Result(entries[i]["slug"], entries[i]["title"], entries[i]["onet_code"], s, choices[k], owners[k][1], entries[i])
-        for i, (s, k) in best.items()
-        if s >= min_score
-    ]
-    results.sort(key=lambda r: (-round(r.score), -(r.entry.get("employment") or 0), r.title))
+    if query.strip().lower() not in EVERYDAY and misspelled(query, entries):
+        penalty = TYPO_PENALTY
+    results = score_all(words, penalty, entries, min_score)
+    if not results or results[0].score < STRONG or penalty:
+        # No strong match, or a likely misspelling: also try the nearest catalog words.
+        other = respelled(words, entries)
+        if other:
+            best = {r.slug: r for r in results}
+            for r in score_all(other, TYPO_PENALTY, entries, min_score):
+                if r.slug not in best or r.score > best[r.slug].score:
+                    best[r.slug] = r
+            results = sorted(best.values(), key=order)
     return results[:limit] if limit else results
+
+
+def order(r: Result) -> tuple[float, int, str]:
+    return (-round(r.score), -(r.entry.get("employment") or 0), r.title)
+
+
+def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], min_score: float) -> list[Result]:
+    results = []
+    padded = [f" {w} " for w in words]
+    for entry in entries:
+        blob = entry["terms"]
+        if not any(p in blob for p in padded):
+            continue
+        best, best_at, full = 0.0, 0, 0
+        labelled = names(entry)
+        for k, segment in enumerate(blob.split(" | ")):
+            raw = name_score(words, segment.split())
+            if not raw:
+                continue
+            field_name = labelled[k][0]
+            full += raw >= 80.0
+            weighted = raw * WEIGHTS[field_name]
+            if weighted > best:
+                best, best_at = weighted, k
+        # Many names that hold the query (coder, coding specialist...) make a career a surer match.
+        score = best + min(4.0, 0.5 * max(0, full - 1)) - penalty
+        if score >= min_score:
+            field_name, matched = labelled[best_at]
+            results.append(Result(entry["slug"], entry["title"], entry["onet_code"], score, matched, field_name, entry))
+    results.sort(key=order)
+    return results
 
 
 def closest_titles(query: str, entries: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]]:
     """The titles nearest to a query that matched nothing, for a 'did you mean' line."""
+    from rapidfuzz import fuzz, process, utils
+
     titles = [e["title"] for e in entries]
-    found = process.extract(query, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
+    found = process.extract(query, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=50)
     return [entries[k] for _, _, k in found]
+
+
+__all__ = ["Result", "closest_titles", "rank", "stem"]
