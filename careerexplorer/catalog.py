@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -101,14 +100,14 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         raise InvalidProfile([Problem(name, line, "", f"invalid TOML: {msg}")]) from None
 
 
-@dataclass
 class Checked:
     """The outcome of validating one file: a profile, or problems (and warnings either way)."""
 
-    path: Path
-    profile: Profile | None = None
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.profile: Profile | None = None
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
 
 
 def check_file(path: Path, clusters: Clusters) -> Checked:

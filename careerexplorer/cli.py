@@ -92,20 +92,32 @@ def main_options(
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+StateOpt = Annotated[
+    Optional[str], typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
+]
+
+
+def in_state(cat: Catalog, profile: Any, state: str | None) -> Any:
+    if not state:
+        return profile
+    from careerexplorer.states import localize, state_code
+
+    return localize(profile, cat.data_dir, state_code(cat.data_dir, state))
 
 
 @app.command()
 @guarded
 def show(
     career: Annotated[str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.")],
+    state: StateOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Show everything about one career.
 
-    Example: careers show medical-records-specialist
+    Example: careers show medical-records-specialist --state CA
     """
     cat = catalog()
-    profile = cat.resolve_profile(career)
+    profile = in_state(cat, cat.resolve_profile(career), state)
     warn_all(cat)
     if json_out:
         emit_json(profile.to_dict())
@@ -150,6 +162,7 @@ def search(
 @guarded
 def compare(
     careers: Annotated[list[str], typer.Argument(help="2 to 4 careers: slugs, codes or titles.")],
+    state: StateOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Compare 2 to 4 careers side by side.
@@ -159,7 +172,7 @@ def compare(
     if not 2 <= len(careers) <= 4:
         raise UsageError(f"compare takes 2 to 4 careers, got {len(careers)}")
     cat = catalog()
-    profiles = [cat.resolve_profile(c) for c in careers]
+    profiles = [in_state(cat, cat.resolve_profile(c), state) for c in careers]
     warn_all(cat)
     if json_out:
         emit_json([p.to_dict() for p in profiles])
@@ -184,16 +197,17 @@ def list_careers(
     cluster: Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster.")] = None,
     pathway: Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway.")] = None,
     education: Annotated[Optional[str], typer.Option("--education", help="At most this much schooling, e.g. bachelor.")] = None,
+    state: StateOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """List every career, one line each: title, salary, education, outlook.
 
     Example: careers list --cluster "Health Science" --sort salary
     """
-    from careerexplorer.listing import education_labels, select
+    from careerexplorer.listing import education_labels, outlook_labels, select
 
     cat = catalog()
-    entries = select(cat, sort.value, cluster, pathway, education)
+    entries = select(cat, sort.value, cluster, pathway, education, state)
     warn_all(cat)
     if json_out:
         emit_json(entries)
@@ -201,7 +215,7 @@ def list_careers(
     from careerexplorer.render import list_lines
 
     out = console()
-    out.print(list_lines(entries, out.width, education_labels(entries)), soft_wrap=True, end="")
+    out.print(list_lines(entries, out.width, education_labels(entries), outlook_labels(entries)), soft_wrap=True, end="")
 
 
 @app.command()

@@ -82,6 +82,7 @@ def entry_for(p: Profile) -> dict[str, Any]:
         "salary": w.mean if w else None,
         "median": w.median if w else None,
         "employment": w.employment if w else None,
+        "wage_basis": w.basis_code if w else None,
         "education": e.rank if e else None,
         "growth": o.change_pct if o else None,
         "outlook": o.label if o else None,

@@ -29,8 +29,12 @@ def pick(value: str, valid: list[str], what: str) -> str:
 
 
 def select(cat: Catalog, sort: str = "title", cluster: str | None = None, pathway: str | None = None,
-           education: str | None = None) -> list[dict[str, Any]]:
+           education: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
     entries = cat.entries
+    if state:
+        from careerexplorer.states import localize_entries, state_code
+
+        entries = localize_entries(entries, cat.data_dir, state_code(cat.data_dir, state))
     if cluster:
         name = pick(cluster, cat.clusters.names(), "cluster")
         entries = [e for e in entries if e["cluster"] == name]
@@ -46,5 +50,17 @@ def select(cat: Catalog, sort: str = "title", cluster: str | None = None, pathwa
     return entries
 
 
+SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",
+                   "Associate's", "Bachelor's", "Master's", "Doctoral/professional")
+SHORT_OUTLOOK = {"Much faster than average": "much faster", "Faster than average": "faster",
+                 "About as fast as average": "average", "Slower than average": "slower",
+                 "Little or no change": "little change", "Declining": "declining"}
+
+
 def education_labels(entries: list[dict[str, Any]]) -> list[str]:
-    return [EDUCATION_LADDER[e["education"]][2] if e["education"] is not None else "not published" for e in entries]
+    return [SHORT_EDUCATION[e["education"]] if e["education"] is not None else "not published" for e in entries]
+
+
+def outlook_labels(entries: list[dict[str, Any]]) -> list[str]:
+    return [f"{e['growth']:+.1f}% {SHORT_OUTLOOK.get(e['outlook'], '')}".rstrip() if e.get("growth") is not None
+            else "not published" for e in entries]

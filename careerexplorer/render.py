@@ -362,27 +362,27 @@ def compare_table(profiles: list[Profile], ascii_only: bool) -> Table:
 def search_results(results: list[Any]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", style=DIM)
-    table.add_column("Career", style="bold")
-    table.add_column("Slug", style=DIM)
-    table.add_column("Why it matched")
+    table.add_column("Career (and its slug)", ratio=3)
+    table.add_column("Why it matched", ratio=2)
     for i, r in enumerate(results, 1):
-        table.add_row(str(i), text(r.title), text(r.slug), text(r.reason))
+        cell = Text(safe(r.title), style="bold")
+        cell.append("\n" + safe(r.slug), style=DIM)
+        table.add_row(str(i), cell, text(r.reason))
     return table
 
 
-def list_lines(entries: list[dict[str, Any]], width: int, labels: list[str]) -> Text:
+def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str]) -> Text:
     """One line a career, in fixed columns: cheap to lay out for the whole catalog."""
-    salary_w, edu_w, outlook_w = 10, 32, 24
+    salary_w, edu_w, outlook_w = 13, 21, 19
     title_w = max(12, width - salary_w - edu_w - outlook_w - 3)
     out = Text()
     head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"
     out.append(head[:width].rstrip() + "\n", style="bold")
-    for entry, edu in zip(entries, labels):
+    for entry, edu, grow in zip(entries, education, outlook):
         title = safe(entry["title"])
         if len(title) > title_w:
             title = title[: title_w - 1] + "…"
-        salary = money(entry.get("salary")) if entry.get("salary") is not None else "n/p"
-        outlook = safe(entry.get("outlook") or NOT_PUBLISHED)
-        line = f"{title:<{title_w}} {salary:>{salary_w}} {edu[:edu_w]:<{edu_w}} {outlook[:outlook_w]}"
+        salary = money(entry.get("salary"))
+        line = f"{title:<{title_w}} {salary:>{salary_w}} {edu[:edu_w]:<{edu_w}} {grow[:outlook_w]}"
         out.append(line[:width].rstrip() + "\n")
     return out

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
@@ -29,14 +28,13 @@ INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising",
 CERT_KINDS = ("certification", "license")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """What one key of a profile may hold."""
 
     kind: str  # str, int, number, bool, strs, table, tables
     required: bool = False
     doc: str = ""
-    fields: dict[str, Field] = field(default_factory=dict)
+    fields: dict[str, Field] = {}  # noqa: RUF012 - never mutated
     pattern: re.Pattern[str] | None = None
     choices: tuple[str, ...] = ()
     minimum: float | None = None

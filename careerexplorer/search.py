@@ -10,8 +10,7 @@ nowhere in the catalog (a typo) brings in the fuzzy matcher, rapidfuzz, to find 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerexplorer.index import names, stem, stems
 
@@ -60,8 +59,7 @@ EVERYDAY = {
 }
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     slug: str
     title: str
     onet_code: str

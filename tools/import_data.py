@@ -317,15 +317,17 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
         wages, agg = figures_for(soc, oews)
         if wages:
             doc["wages"] = {"source": "BLS OEWS", "period": S.WAGES_PERIOD, "area": "U.S."}
-            if agg:
-                doc["wages"].update(basis_code=agg, basis_title=oews_titles[agg])
+            if agg or shares_soc(code, occupations):
+                # Figures for a broader BLS group than this occupation: say which.
+                doc["wages"].update(basis_code=agg or soc, basis_title=oews_titles[agg or soc])
             doc["wages"].update(wages)
         else:
             src.unmatched.append(f"{code} {onet_title}: no OEWS {S.WAGES_PERIOD} wages")
         row, agg = figures_for(soc, ep)
         if row:
-            doc["outlook"] = outlook_table(row, agg, average)
-            education = education_table(row, agg)
+            basis = agg or (soc if shares_soc(code, occupations) else None)
+            doc["outlook"] = outlook_table(row, basis, average)
+            education = education_table(row, basis)
             if education:
                 doc["education"] = education
         else:
@@ -342,6 +344,11 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
         doc["resources"] = merge_resources(old.get("resources") or extra.get("resources", []), generated_resources(code, row))
         docs[slug] = {k: v for k, v in doc.items() if v not in ([], None, "")}
     return docs
+
+
+def shares_soc(code: str, occupations: dict[str, str]) -> bool:
+    """Whether other O*NET occupations share this one's SOC code (and so its BLS figures)."""
+    return sum(1 for other in occupations if other[:7] == code[:7]) > 1
 
 
 def assign_slugs(occupations: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,56 @@
+"""Shared fixtures: the CLI runner, the app, the bundled data and small temporary data folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from careerexplorer.catalog import Catalog, Clusters, bundled_dir
+from careerexplorer.cli import app as cli_app
+from helpers import CLEAN_ENV, make_data_dir
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env=CLEAN_ENV)
+
+
+@pytest.fixture
+def app() -> Any:
+    return cli_app
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The bundled data folder of the checkout."""
+    return bundled_dir()
+
+
+@pytest.fixture(scope="session")
+def clusters(data_dir: Path) -> Clusters:
+    return Clusters.load(data_dir)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled catalog, shared: look-ups only, never mutated."""
+    return Catalog()
+
+
+@pytest.fixture
+def tmp_data(tmp_path: Path) -> Path:
+    """A temporary data folder with a small catalog (helpers.SMALL_CATALOG) and its index."""
+    return make_data_dir(tmp_path)
+
+
+@pytest.fixture
+def use_data_dir(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Make the package treat a given folder as its bundled data."""
+
+    def use(folder: Path) -> None:
+        monkeypatch.setattr("careerexplorer.catalog.bundled_dir", lambda: folder)
+
+    return use
