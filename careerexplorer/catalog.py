@@ -7,7 +7,6 @@ profile on every run.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import cached_property
@@ -127,8 +126,9 @@ def check_file(path: Path, clusters: Clusters) -> Checked:
     slug = doc.get("slug")
     if isinstance(slug, str) and path.suffix == ".toml" and path.stem != slug:
         errors.append(("slug", f"{slug!r} does not match the file name {path.name!r}"))
-    result.errors = [Problem(name, locate(text, k), k, m) for k, m in errors]
-    result.warnings = [Problem(name, locate(text, k), k, m) for k, m in warnings]
+    # A key that is missing has no line of its own: point at its table, or the top of the file.
+    result.errors = [Problem(name, locate(text, k) or 1, k, m) for k, m in errors]
+    result.warnings = [Problem(name, locate(text, k) or 1, k, m) for k, m in warnings]
     if not result.errors:
         result.profile = Profile.from_dict(doc, origin=name)
     return result
@@ -316,8 +316,28 @@ def user_files(folder: Path, warnings: list[str]) -> list[Path]:
         return []
 
 
-def dump_json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False)
+def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Problem], list[str]]:
+    """Check files and folders strictly: (files checked, problems with a place, other problems)."""
+    problems: list[Problem] = []
+    notes: list[str] = []
+    seen: dict[str, Path] = {}
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir() and (path / "careers").is_dir() and (path / "clusters.toml").is_file():
+            path = path / "careers"  # the bundled data folder
+        if not path.exists() and not path.is_symlink():
+            notes.append(f"{path}: no such file or folder")
+            continue
+        files += user_files(path, notes) if path.is_dir() else [path]
+    for path in files:
+        checked = check_file(path, clusters)
+        problems += checked.errors + checked.warnings
+        if checked.profile:
+            slug = checked.profile.slug
+            if slug in seen:
+                problems.append(Problem(str(path), None, "slug", f"{slug!r} is also defined in {seen[slug]}"))
+            seen.setdefault(slug, path)
+    return len(files), problems, notes
 
 
 __all__ = ["Catalog", "CareerError", "Clusters", "bundled_dir", "check_file", "load_profile"]

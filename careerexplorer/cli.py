@@ -88,6 +88,9 @@ def main_options(
 
     Example: careers show medical-records-specialist
     """
+    for folder in data_dir or []:
+        if not folder.is_dir():
+            raise fail(f"--data-dir {folder}: not a folder", 2)
     _state["dirs"] = list(data_dir or [])
 
 
@@ -95,6 +98,21 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 StateOpt = Annotated[
     Optional[str], typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
 ]
+
+
+ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster, e.g. \"Health Science\".")]
+PathwayOpt = Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway, e.g. \"Health Informatics\".")]
+EducationOpt = Annotated[
+    Optional[str],
+    typer.Option("--education", help="At most this much schooling: none, high-school, some-college, "
+                 "postsecondary-award, associate, bachelor, master, doctoral."),
+]
+MinSalaryOpt = Annotated[Optional[int], typer.Option("--min-salary", min=0, help="Only careers paying at least this a year.")]
+OutlookOpt = Annotated[
+    Optional[str],
+    typer.Option("--outlook", help="much-faster, faster, average, slower, little-change, declining, or a minimum growth in %."),
+]
+BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
 
 
 def in_state(cat: Catalog, profile: Any, state: str | None) -> Any:
@@ -129,28 +147,48 @@ def show(
     out.print(career_page(profile, pathway, out.width, out.options.ascii_only))
 
 
+class SearchSort(str, Enum):
+    relevance = "relevance"
+    title = "title"
+    salary = "salary"
+    growth = "growth"
+    openings = "openings"
+
+
 @app.command()
 @guarded
 def search(
     query: Annotated[str, typer.Argument(help="Words to look for: a title, a nickname, a certification...")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N results.")] = 10,
+    cluster: ClusterOpt = None,
+    pathway: PathwayOpt = None,
+    education: EducationOpt = None,
+    min_salary: MinSalaryOpt = None,
+    outlook: OutlookOpt = None,
+    bright_outlook: BrightOpt = False,
+    sort: Annotated[SearchSort, typer.Option("--sort", help="Best match first, or by title, salary, growth, openings.")] = SearchSort.relevance,
     json_out: JsonOpt = False,
 ) -> None:
-    """Find careers by title, other titles, certifications, cluster or pathway.
+    """Find careers by title, other titles, certifications, cluster, pathway or summary.
 
-    Example: careers search coding
+    Example: careers search coding --education associate
     """
+    from careerexplorer.listing import Filters, ordered
     from careerexplorer.search import closest_titles, rank
 
     cat = catalog()
-    results = rank(query, cat.entries, limit=limit)
+    filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook)
+    results = rank(query, filters.apply(cat.entries), limit=limit)
+    if sort is not SearchSort.relevance:
+        position = {e["slug"]: i for i, e in enumerate(ordered([r.entry for r in results], sort.value))}
+        results.sort(key=lambda r: position[r.slug])
     warn_all(cat)
     if json_out:
         emit_json([r.to_dict() for r in results])
         return
     out = console()
     if not results:
-        near = ", ".join(e["title"] for e in closest_titles(query, cat.entries))
+        near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
         out.print(f"No careers match {query!r}. Closest titles: {near}.")
         return
     from careerexplorer.render import search_results
@@ -194,9 +232,12 @@ class SortKey(str, Enum):
 @guarded
 def list_careers(
     sort: Annotated[SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")] = SortKey.title,
-    cluster: Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster.")] = None,
-    pathway: Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway.")] = None,
-    education: Annotated[Optional[str], typer.Option("--education", help="At most this much schooling, e.g. bachelor.")] = None,
+    cluster: ClusterOpt = None,
+    pathway: PathwayOpt = None,
+    education: EducationOpt = None,
+    min_salary: MinSalaryOpt = None,
+    outlook: OutlookOpt = None,
+    bright_outlook: BrightOpt = False,
     state: StateOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -204,13 +245,14 @@ def list_careers(
 
     Example: careers list --cluster "Health Science" --sort salary
     """
-    from careerexplorer.listing import education_labels, outlook_labels, select
+    from careerexplorer.listing import Filters, education_labels, ordered, outlook_labels
 
     cat = catalog()
-    entries = select(cat, sort.value, cluster, pathway, education, state)
+    filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook, state)
+    entries = ordered(filters.apply(cat.entries), sort.value)
     warn_all(cat)
     if json_out:
-        emit_json(entries)
+        emit_json([{k: v for k, v in e.items() if k != "terms"} for e in entries])
         return
     from careerexplorer.render import list_lines
 
@@ -242,8 +284,55 @@ def about() -> None:
     out.print(page)
 
 
+@app.command()
+@guarded
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Profile files or folders (default: the bundled data and your folders).", show_default=False),
+    ] = None,
+) -> None:
+    """Check profiles and print every problem as file:line: key.path: message.
+
+    Exits 0 when every file is clean and 1 otherwise. Unknown keys count as problems here.
+
+    Example: careers validate ~/my-careers
+    """
+    from careerexplorer.catalog import validate_paths
+
+    cat = catalog()
+    targets = list(paths) if paths else [cat.data_dir, *cat.user_dirs]
+    checked, problems, notes = validate_paths(targets, cat.clusters)
+    for problem in problems:
+        sys.stdout.write(f"{problem}\n")
+    for note in notes:
+        sys.stdout.write(f"{note}\n")
+    bad = len(problems) + len(notes)
+    sys.stdout.write(f"{checked} file{'s' * (checked != 1)} checked, {bad} problem{'s' * (bad != 1)}\n")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the profile format as a JSON Schema, for editors that validate TOML while you type.
+
+    Example: careers schema > profile.schema.json
+    """
+    from careerexplorer.schema import json_schema
+
+    emit_json(json_schema())
+
+
 def main() -> None:
     """Console-script entry point."""
+    # A terminal that cannot show a character (LANG=C, an ASCII-only encoding) gets '?' for it,
+    # never a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     try:
         app()
     except KeyboardInterrupt:

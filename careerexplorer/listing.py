@@ -28,26 +28,67 @@ def pick(value: str, valid: list[str], what: str) -> str:
     raise UsageError(f"unknown {what} {value!r}; valid: " + "; ".join(valid))
 
 
-def select(cat: Catalog, sort: str = "title", cluster: str | None = None, pathway: str | None = None,
-           education: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
-    entries = cat.entries
-    if state:
-        from careerexplorer.states import localize_entries, state_code
+OUTLOOK_KEYS = {"much-faster": "Much faster than average", "faster": "Faster than average",
+                "average": "About as fast as average", "slower": "Slower than average",
+                "little-change": "Little or no change", "declining": "Declining"}
 
-        entries = localize_entries(entries, cat.data_dir, state_code(cat.data_dir, state))
-    if cluster:
-        name = pick(cluster, cat.clusters.names(), "cluster")
-        entries = [e for e in entries if e["cluster"] == name]
-    if pathway:
-        path_name = pick(pathway, sorted(set(cat.clusters.pathway_names())), "pathway")
-        entries = [e for e in entries if e["pathway"] == path_name]
-    if education:
-        level = education_level(education)
-        entries = [e for e in entries if e["education"] is not None and e["education"] <= level]
-    if sort != "title":
-        # Highest first; careers without the figure go last, in title order.
-        entries = sorted(entries, key=lambda e: (e[sort] is None, -(e[sort] or 0)))
-    return entries
+
+def outlook_filter(value: str) -> tuple[str | None, float | None]:
+    """A descriptor (exactly that outlook) or a number (at least that growth, in per cent)."""
+    try:
+        return None, float(value.rstrip("%"))
+    except ValueError:
+        pass
+    wanted = normalize(value)
+    for key, label in OUTLOOK_KEYS.items():
+        if wanted in (normalize(key), normalize(label)):
+            return label, None
+    raise UsageError(f"unknown outlook {value!r}; valid: " + ", ".join(OUTLOOK_KEYS) + ", or a minimum growth such as 5")
+
+
+class Filters:
+    """The filters of `list` and `search`, checked once; invalid values are usage errors."""
+
+    def __init__(self, cat: Catalog, cluster: str | None = None, pathway: str | None = None,
+                 education: str | None = None, min_salary: int | None = None, outlook: str | None = None,
+                 bright_outlook: bool = False, state: str | None = None) -> None:
+        self.cluster = pick(cluster, cat.clusters.names(), "cluster") if cluster else None
+        self.pathway = pick(pathway, sorted(set(cat.clusters.pathway_names(self.cluster))), "pathway") if pathway else None
+        self.education = education_level(education) if education is not None else None
+        self.min_salary = min_salary
+        self.outlook, self.min_growth = outlook_filter(outlook) if outlook else (None, None)
+        self.bright_outlook = bright_outlook
+        self.state = None
+        self.cat = cat
+        if state:
+            from careerexplorer.states import state_code
+
+            self.state = state_code(cat.data_dir, state)
+
+    def apply(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self.state:
+            from careerexplorer.states import localize_entries
+
+            entries = localize_entries(entries, self.cat.data_dir, self.state)
+        return [e for e in entries if self.keeps(e)]
+
+    def keeps(self, e: dict[str, Any]) -> bool:
+        return (
+            (self.cluster is None or e["cluster"] == self.cluster)
+            and (self.pathway is None or e["pathway"] == self.pathway)
+            and (self.education is None or (e["education"] is not None and e["education"] <= self.education))
+            and (self.min_salary is None or (e["salary"] is not None and e["salary"] >= self.min_salary))
+            and (self.outlook is None or e["outlook"] == self.outlook)
+            and (self.min_growth is None or (e["growth"] is not None and e["growth"] >= self.min_growth))
+            and (not self.bright_outlook or bool(e["bright_outlook"]))
+        )
+
+
+def ordered(entries: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    """Title order, or highest first for a figure; careers without the figure go last."""
+    if sort == "title":
+        return sorted(entries, key=lambda e: e["title"].lower())
+    return sorted(entries, key=lambda e: (e[sort] is None, -(e[sort] or 0)))
 
 
 SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",

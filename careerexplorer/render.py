@@ -362,7 +362,7 @@ def compare_table(profiles: list[Profile], ascii_only: bool) -> Table:
 def search_results(results: list[Any]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", style=DIM)
-    table.add_column("Career (and its slug)", ratio=3)
+    table.add_column("Career (and its slug)", ratio=3, overflow="fold")
     table.add_column("Why it matched", ratio=2)
     for i, r in enumerate(results, 1):
         cell = Text(safe(r.title), style="bold")

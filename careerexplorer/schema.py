@@ -227,7 +227,6 @@ def json_schema() -> dict[str, Any]:
     """The profile format as a JSON Schema (draft 2020-12), for editors that validate TOML."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://careers.invalid/profile.schema.json",
         "title": "careers profile",
         "description": "One career profile of the careers command-line explorer (a TOML file).",
         **_object_schema(PROFILE_FIELDS),

@@ -1,0 +1,147 @@
+"""The typed profile: outlook descriptors, education labels, derived values and to_dict."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from careerexplorer.catalog import Catalog
+from careerexplorer.model import OUTLOOK_LABELS, Education, Outlook, Profile, education_rank, outlook_label
+from careerexplorer.schema import EDUCATION_LADDER
+
+MINIMAL = {
+    "slug": "sample-career",
+    "title": "Sample Career",
+    "onet_code": "29-9999.00",
+    "soc_code": "29-9999",
+    "summary": "A small made-up career.",
+    "cluster": "Health Science",
+    "pathway": "Health Informatics",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "average", "label"),
+    [
+        (7.1, 3.1, "Much faster than average"),  # 4.0 points: floating point must not make it 3.9999
+        (7.0, 3.1, "Faster than average"),  # 3.9 points
+        (17.0, 3.1, "Much faster than average"),
+        (4.6, 3.1, "Faster than average"),  # 1.5 points exactly
+        (4.5, 3.1, "About as fast as average"),  # 1.4 points
+        (3.1, 3.1, "About as fast as average"),
+        (1.7, 3.1, "About as fast as average"),  # -1.4 points
+        (1.6, 3.1, "Slower than average"),  # -1.5 points, still growing by 1% or more
+        (1.0, 3.1, "Slower than average"),
+        (0.9, 3.1, "Little or no change"),
+        (0.0, 3.1, "Little or no change"),
+        (-0.9, 3.1, "Little or no change"),
+        (-1.0, 3.1, "Declining"),
+        (-1.5, 3.1, "Declining"),
+        (-20.0, 3.1, "Declining"),
+        (4.0, None, "Much faster than average"),  # no average: compared with zero
+        (0.5, None, "About as fast as average"),
+    ],
+)
+def test_outlook_label_thresholds(change: float, average: float | None, label: str) -> None:
+    assert outlook_label(change, average) == label
+    assert label in OUTLOOK_LABELS
+
+
+def test_outlook_label_property() -> None:
+    assert Outlook("BLS", "2024-34", change_pct=7.1, average_change_pct=3.1).label == "Much faster than average"
+    assert Outlook("BLS", "2024-34").label is None
+
+
+@pytest.mark.parametrize(
+    ("bls", "rank", "label"),
+    [
+        ("No formal educational credential", 0, "No formal education required"),
+        ("High school diploma or equivalent", 1, "High school diploma"),
+        ("Some college, no degree", 2, "Some college"),
+        ("Postsecondary nondegree award", 3, "1-2 years post-secondary training"),
+        ("Associate's degree", 4, "Associate's degree"),
+        ("Bachelor's degree", 5, "Bachelor's degree"),
+        ("Master's degree", 6, "Master's degree"),
+        ("Doctoral or professional degree", 7, "Doctoral or professional degree"),
+    ],
+)
+def test_education_label_mapping(bls: str, rank: int, label: str) -> None:
+    e = Education("BLS Employment Projections", "2024-34", bls)
+    assert (e.rank, e.label) == (rank, label)
+    assert education_rank(bls) == rank
+    assert EDUCATION_LADDER[rank][1] == bls
+
+
+def test_education_rank_of_unknown_wording() -> None:
+    with pytest.raises(ValueError):
+        education_rank("PhD")
+
+
+def test_from_dict_builds_nested_immutable_values() -> None:
+    doc = dict(
+        MINIMAL,
+        also_called=["A", "B"],
+        wages={"source": "BLS OEWS", "period": "May 2025", "area": "U.S.", "mean": 10, "at_least": ["mean"]},
+        interests={"social": 5.0, "realistic": 2, "conventional": 6.5},
+        related=[{"slug": "other-career", "title": "Other Career"}],
+        certifications=[{"name": "Cert", "issuer": "Body"}],
+    )
+    p = Profile.from_dict(doc, origin="x.toml")
+    assert p.also_called == ("A", "B")
+    assert p.wages is not None and p.wages.mean == 10 and p.wages.at_least == ("mean",) and p.wages.median is None
+    # Interests in RIASEC order, as floats, whatever the order in the file.
+    assert p.interests == (("realistic", 2.0), ("social", 5.0), ("conventional", 6.5))
+    assert p.interest_code == "CSR"
+    assert p.related[0].slug == "other-career"
+    assert p.certifications[0].abbr is None
+    assert p.origin == "x.toml"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.title = "Changed"  # type: ignore[misc]
+    assert hash(p) == hash(Profile.from_dict(doc, origin="x.toml"))
+
+
+def test_minimal_profile_has_empty_defaults() -> None:
+    p = Profile.from_dict(MINIMAL)
+    assert p.wages is None and p.outlook is None and p.education is None and p.job_zone is None
+    assert p.interests == () and p.interest_code == "" and p.related == () and p.sources == ()
+
+
+def test_to_dict_of_the_seed_profile(catalog: Catalog) -> None:
+    p = catalog.profile("medical-records-specialist")
+    d = p.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert "origin" not in d
+    assert set(d) == {f.name for f in dataclasses.fields(Profile)} - {"origin"}
+    assert d["slug"] == "medical-records-specialist"
+    assert d["wages"] == {
+        "source": "BLS OEWS", "period": "May 2025", "area": "U.S.", "mean": 56790, "median": 51140, "p10": 37000,
+        "p25": 43490, "p75": 64820, "p90": 81150, "hourly_mean": 27.3, "hourly_median": 24.59, "employment": 194720,
+    }
+    assert d["outlook"]["change_pct"] == 7.1 and d["outlook"]["openings"] == 14200
+    assert d["outlook"]["label"] == "Much faster than average"
+    assert d["education"]["typical_entry"] == "Postsecondary nondegree award"
+    assert d["education"]["label"] == "1-2 years post-secondary training"
+    assert d["interests"] == {"realistic": 2.86, "investigative": 4.33, "artistic": 1.0, "social": 3.38,
+                              "enterprising": 1.88, "conventional": 6.97}
+    assert d["related"][0] == {"slug": "medical-transcriptionist", "title": "Medical Transcriptionist"}
+    assert d["certifications"][0]["abbr"] == "RHIT"
+    assert d["programs"][2] == {"cip": "51.0713", "title": "Medical Insurance Coding Specialist/Coder"}  # no empty note
+    assert isinstance(d["also_called"], list) and isinstance(d["insider"][0]["quotes"], list)
+
+
+def test_to_dict_of_an_aggregate_case_and_of_a_career_without_figures(catalog: Catalog) -> None:
+    aide = catalog.profile("home-health-aide").to_dict()
+    assert aide["wages"]["basis_code"] == "31-1120"
+    assert aide["wages"]["basis_title"] == "Home Health and Personal Care Aides"
+    officer = catalog.profile("air-crew-officer").to_dict()
+    assert officer["wages"] is None and officer["outlook"] is None and officer["education"] is None
+    assert officer["interests"] == {}
+
+
+def test_seed_profile_derived_values(catalog: Catalog) -> None:
+    p = catalog.profile("medical-records-specialist")
+    assert p.interest_code == "CIS"
+    assert p.outlook is not None and p.outlook.label == "Much faster than average"
+    assert p.education is not None and p.education.label == "1-2 years post-secondary training"
