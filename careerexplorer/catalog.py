@@ -227,10 +227,33 @@ class Catalog:
 
     @cached_property
     def entries(self) -> list[dict[str, Any]]:
-        """One index entry per career, sorted by title (see careerexplorer.index)."""
+        """One index entry per career (facts only), sorted by title (see careerexplorer.index)."""
+        return self._merged(names=False)
+
+    @cached_property
+    def search_entries(self) -> list[dict[str, Any]]:
+        """The entries with every name and the stemmed terms that search matches against."""
+        return self._merged(names=True)
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every word of every career's names, for telling a typo from a word."""
+        from careerexplorer.index import read_vocabulary
+        from careerexplorer.search import vocabulary_of
+
+        users = [e for e in self.search_entries if e["slug"] in self.user_profiles] if self.user_dirs else []
+        return read_vocabulary(self.data_dir) | vocabulary_of(users)
+
+    def rank(self, query: str, entries: list[dict[str, Any]] | None = None, limit: int | None = 10) -> list[Any]:
+        """Search the catalog (or a filtered part of it)."""
+        from careerexplorer.search import rank
+
+        return rank(query, self.search_entries if entries is None else entries, limit=limit, vocabulary=self.vocabulary)
+
+    def _merged(self, names: bool) -> list[dict[str, Any]]:
         from careerexplorer.index import entry_for, read_index
 
-        bundled = read_index(self.data_dir)
+        bundled = read_index(self.data_dir, names=names)
         users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
         merged = [users.pop(e["slug"], e) for e in bundled] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
@@ -257,6 +280,13 @@ class Catalog:
             raise UnknownCareer(query)
         if schema.SLUG_RE.match(text) and (self.bundled_path(text).is_file() and not self.user_dirs):
             return text
+        if not self.user_dirs:
+            from careerexplorer.index import read_lookup
+
+            lookup = read_lookup(self.data_dir)
+            hit = lookup.get(text.upper()) or lookup.get(normalize(text))
+            if hit:
+                return hit
         if text in self.by_slug:
             return text
         code = text.upper()
@@ -269,16 +299,14 @@ class Catalog:
             raise UnknownCareer(query)
         wanted = normalize(text)
         for keys in (("title",), ("also_called", "search_titles")):
-            hits = [e["slug"] for e in self.entries if any(wanted in _names(e, k) for k in keys)]
+            hits = [e["slug"] for e in self.search_entries if _names_match(e, keys, wanted)]
             if len(hits) == 1:
                 return hits[0]
             if len(hits) > 1 and keys == ("title",):
                 return hits[0]
             if len(hits) > 1:
                 raise AmbiguousCareer(query, hits[:6])
-        from careerexplorer.search import rank
-
-        results = rank(text, self.entries, limit=6)
+        results = self.rank(text, limit=6)
         if not results:
             raise UnknownCareer(query, [e["slug"] for e in _closest_titles(text, self.entries)])
         best = results[0]
@@ -290,10 +318,10 @@ class Catalog:
         return self.profile(self.resolve(query))
 
 
-def _names(entry: dict[str, Any], key: str) -> set[str]:
-    value = entry.get(key)
-    values = [value] if isinstance(value, str) else (value or [])
-    return {normalize(v) for v in values}
+def _names_match(entry: dict[str, Any], fields: tuple[str, ...], wanted: str) -> bool:
+    from careerexplorer.index import names
+
+    return any(f in fields and normalize(n) == wanted for f, n in names(entry))
 
 
 def _closest_titles(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -65,6 +64,8 @@ def warn_all(cat: Catalog) -> None:
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -174,11 +175,11 @@ def search(
     Example: careers search coding --education associate
     """
     from careerexplorer.listing import Filters, ordered
-    from careerexplorer.search import closest_titles, rank
+    from careerexplorer.search import closest_titles
 
     cat = catalog()
     filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    results = rank(query, filters.apply(cat.entries), limit=limit)
+    results = cat.rank(query, filters.apply(cat.search_entries), limit=limit)
     if sort is not SearchSort.relevance:
         position = {e["slug"]: i for i, e in enumerate(ordered([r.entry for r in results], sort.value))}
         results.sort(key=lambda r: position[r.slug])
@@ -252,12 +253,16 @@ def list_careers(
     entries = ordered(filters.apply(cat.entries), sort.value)
     warn_all(cat)
     if json_out:
-        emit_json([{k: v for k, v in e.items() if k != "terms"} for e in entries])
+        emit_json(entries)
         return
     from careerexplorer.render import list_lines
 
     out = console()
-    out.print(list_lines(entries, out.width, education_labels(entries), outlook_labels(entries)), soft_wrap=True, end="")
+    lines = list_lines(entries, out.width, education_labels(entries), outlook_labels(entries))
+    if out.is_terminal:
+        out.print(lines, soft_wrap=True, end="")
+    else:
+        sys.stdout.write(lines.plain)  # piped: no styles to lay out, so skip Rich's rendering
 
 
 @app.command()

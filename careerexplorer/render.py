@@ -11,9 +11,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from careerexplorer.model import Profile, Wages
@@ -57,160 +55,216 @@ def wage(w: Wages | None, name: str) -> str:
     return money(getattr(w, name), name in w.at_least)
 
 
-def heading(title: str) -> Text:
-    return Text(title, style=HEADING)
+class Page:
+    """A career page laid out as plain lines of styled text.
+
+    Wrapping each paragraph once, with its indent and hanging indent, costs a fraction of what
+    nested Rich tables and paddings cost to measure, and the show command's start-up counts.
+    """
+
+    def __init__(self, width: int, ascii_only: bool) -> None:
+        self.width = max(20, width)
+        self.ascii_only = ascii_only
+        self.text = Text()
+        self._console = _measure_console(self.width)
+
+    def line(self, content: Text | str = "", indent: int = 0, hang: int = 0, first: str = "") -> None:
+        """Append content wrapped to the width; later lines hang under the first line's text."""
+        body = content if isinstance(content, Text) else Text(content)
+        room = max(8, self.width - indent - hang)
+        for i, row in enumerate(body.wrap(self._console, room) or [Text()]):
+            self.text.append(" " * indent + (first if i == 0 else " " * hang))
+            row.rstrip()
+            self.text.append_text(row)
+            self.text.append("\n")
+
+    def heading(self, title: str) -> None:
+        self.text.append("\n")
+        self.text.append(title + "\n", style=HEADING)
+
+    def para(self, content: Text | str | None, indent: int = 2) -> None:
+        if content:
+            self.line(content if isinstance(content, Text) else text(content), indent)
+
+    def bullets(self, items: list[Any] | tuple[Any, ...], indent: int = 2) -> None:
+        mark = "- " if self.ascii_only else "• "
+        for item in items:
+            self.line(item if isinstance(item, Text) else text(item), indent, hang=2, first=mark)
+
+    def labelled(self, label: str, value: str, indent: int = 2, label_width: int = 14) -> None:
+        head = f"{label:<{label_width}}"
+        self.line(text(value), indent, hang=label_width, first=head)
 
 
-def section(title: str, *parts: RenderableType | None) -> RenderableType | None:
-    """A titled section; None when it has no content, so empty sections are never shown."""
-    body = [p for p in parts if p is not None]
-    if not body:
-        return None
-    return Group(Text(""), heading(title), Padding(Group(*body), (0, 0, 0, 2), expand=False))
+def _measure_console(width: int) -> Any:
+    """A console that only measures and wraps text; it never writes anywhere."""
+    from rich.console import Console
+
+    return Console(width=width, color_system=None, file=_NullFile())
 
 
-def paragraph(value: str | None) -> Text | None:
-    return text(value) if value else None
+class _NullFile:
+    def write(self, data: str) -> int:
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
-def bullets(items: list[Any] | tuple[Any, ...], ascii_only: bool = False) -> Table | None:
-    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
-    if not items:
-        return None
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    mark = "-" if ascii_only else "•"
-    for item in items:
-        grid.add_row(mark, item if isinstance(item, Text) else text(item))
-    return grid
+def key_facts(p: Profile, width: int) -> Panel:
+    """The three key facts, AVG. SALARY, EDUCATION and JOB OUTLOOK, side by side in a panel.
 
-
-# --- show ----------------------------------------------------------------------------------
-
-
-def key_facts(p: Profile) -> Panel:
-    """The three key facts: AVG. SALARY, EDUCATION, JOB OUTLOOK."""
-    grid = Table.grid(expand=True, padding=(0, 2))
-    for _ in range(3):
-        grid.add_column(ratio=1)
-    labels = [Text(t, style="bold") for t in ("AVG. SALARY", "EDUCATION", "JOB OUTLOOK")]
-    salary = Text(wage(p.wages, "mean"), style="bold green")
+    Laid out by hand in three columns: a Rich table here would cost more start-up than the rest
+    of the page.
+    """
+    salary = [Text(wage(p.wages, "mean"), style="bold green")]
     if p.wages:
-        salary.append(f"\n{safe(p.wages.period)}, {safe(p.wages.area)}", style=DIM)
-    education = Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")
-    outlook = Text(safe(p.outlook.label) if p.outlook and p.outlook.label else NOT_PUBLISHED, style="bold")
+        salary.append(Text(f"{safe(p.wages.period)}, {safe(p.wages.area)}", style=DIM))
+    education = [Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")]
+    outlook = [Text(safe(p.outlook.label) if p.outlook and p.outlook.label else NOT_PUBLISHED, style="bold")]
     if p.outlook and p.outlook.change_pct is not None:
-        outlook.append(f"\n{growth(p.outlook.change_pct)} jobs, {safe(p.outlook.period)}", style=DIM)
+        outlook.append(Text(f"{growth(p.outlook.change_pct)} jobs, {safe(p.outlook.period)}", style=DIM))
     if p.bright_outlook:
-        outlook.append("\nBright Outlook", style="bold yellow")
-    grid.add_row(*labels)
-    grid.add_row(salary, education, outlook)
-    return Panel(grid, box=box.ROUNDED, padding=(0, 1))
+        outlook.append(Text("Bright Outlook", style="bold yellow"))
+    columns = [("AVG. SALARY", salary), ("EDUCATION", education), ("JOB OUTLOOK", outlook)]
+    inner = max(12, width - 4)
+    if inner >= 3 * 14:
+        col = (inner - 4) // 3
+        cells = [[Text(label, style="bold"), *_wrapped(parts, col)] for label, parts in columns]
+        rows = max(len(c) for c in cells)
+        body = Text()
+        for r in range(rows):
+            for i, cell in enumerate(cells):
+                piece = cell[r] if r < len(cell) else Text()
+                piece.truncate(col, pad=i < 2)
+                body.append_text(piece)
+                if i < 2:
+                    body.append("  ")
+            if r < rows - 1:
+                body.append("\n")
+    else:  # too narrow for columns: one fact under another
+        body = Text()
+        for i, (label, parts) in enumerate(columns):
+            body.append(("\n" if i else "") + label, style="bold")
+            for part in parts:
+                body.append("\n")
+                body.append_text(part)
+    return Panel(body, box=box.ROUNDED, padding=(0, 1))
 
 
-def header(p: Profile) -> Group:
-    codes = Text(f"O*NET-SOC {safe(p.onet_code)}  ·  SOC {safe(p.soc_code)}", style=DIM)
-    parts: list[RenderableType] = [Text(safe(p.title), style="bold"), codes, text(p.summary)]
+def _wrapped(parts: list[Text], width: int) -> list[Text]:
+    lines: list[Text] = []
+    for part in parts:
+        lines.extend(part.wrap(_measure_console(width), width))
+    return lines
+
+
+def header(page: Page, p: Profile) -> None:
+    page.line(Text(safe(p.title), style="bold"))
+    dot = "-" if page.ascii_only else "·"
+    page.line(Text(f"O*NET-SOC {safe(p.onet_code)}  {dot}  SOC {safe(p.soc_code)}", style=DIM))
+    page.line(text(p.summary))
     if p.also_called:
         also = Text("Also called: ", style=DIM)
         also.append(safe(", ".join(p.also_called)))
-        parts.append(also)
-    return Group(*parts)
+        page.line(also)
 
 
-def what_to_learn(p: Profile, pathway: dict[str, Any] | None, ascii_only: bool) -> RenderableType | None:
-    high_school: list[RenderableType] = []
+def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> None:
+    page.heading("What To Learn")
+    page.line(Text("High School", style="bold"), 2)
     intro = Text("What high school courses should you take? The ")
     intro.append(safe(p.cluster), style="bold")
     intro.append(" cluster, ")
     intro.append(safe(p.pathway), style="bold")
     intro.append(" pathway, recommends:")
-    high_school.append(intro)
+    page.para(intro)
     if pathway and pathway.get("courses"):
-        high_school.append(bullets(pathway["courses"], ascii_only) or Text())
+        page.bullets(pathway["courses"])
     if p.courses:
-        high_school.append(Text("For this career in particular:"))
-        high_school.append(bullets(p.courses, ascii_only) or Text())
-    beyond: list[RenderableType] = []
-    if p.programs_note:
-        beyond.append(text(p.programs_note))
-    if p.programs:
-        beyond.append(Text("Programs to consider:"))
-        items = []
-        for prog in p.programs:
-            line = text(prog.title)
-            line.append(f" (CIP {safe(prog.cip)})", style=DIM)
-            if prog.note:
-                line.append(f": {safe(prog.note)}")
-            items.append(line)
-        beyond.append(bullets(items, ascii_only) or Text())
-    return section(
-        "What To Learn",
-        Group(Text("High School", style="bold"), *high_school),
-        Group(Text(""), Text("Beyond High School", style="bold"), *beyond) if beyond else None,
-    )
+        page.para(Text("For this career in particular:"))
+        page.bullets(p.courses)
+    if p.programs_note or p.programs:
+        page.line()
+        page.line(Text("Beyond High School", style="bold"), 2)
+        page.para(p.programs_note)
+        if p.programs:
+            page.para(Text("Programs to consider:"))
+            items = []
+            for prog in p.programs:
+                item = text(prog.title)
+                item.append(f" (CIP {safe(prog.cip)})", style=DIM)
+                if prog.note:
+                    item.append(f": {safe(prog.note)}")
+                items.append(item)
+            page.bullets(items)
 
 
-def education_level(p: Profile) -> RenderableType | None:
+def education_level(page: Page, p: Profile) -> None:
     e = p.education
     if e is None and not p.education_note and p.job_zone is None:
-        return None
-    parts: list[RenderableType | None] = []
+        return
+    page.heading("Education Level")
     if e:
-        parts.append(Text(safe(e.label), style="bold"))
-    parts.append(paragraph(p.education_note))
+        page.para(Text(safe(e.label), style="bold"))
+    page.para(p.education_note)
     if e:
-        facts = Text(f"Typical entry (BLS): {safe(e.typical_entry)}", style=DIM)
-        facts.append(f"\nWork experience: {safe(e.experience or NOT_PUBLISHED)}", style=DIM)
-        facts.append(f"\nOn-the-job training: {safe(e.training or NOT_PUBLISHED)}", style=DIM)
-        parts.append(facts)
+        page.para(Text(f"Typical entry (BLS): {safe(e.typical_entry)}", style=DIM))
+        page.para(Text(f"Work experience: {safe(e.experience or NOT_PUBLISHED)}", style=DIM))
+        page.para(Text(f"On-the-job training: {safe(e.training or NOT_PUBLISHED)}", style=DIM))
     if p.job_zone:
-        parts.append(Text(f"O*NET job zone {p.job_zone} of 5", style=DIM))
-    return section("Education Level", *parts)
+        page.para(Text(f"O*NET job zone {p.job_zone} of 5", style=DIM))
 
 
-def insider_info(p: Profile, ascii_only: bool) -> RenderableType | None:
-    blocks: list[RenderableType] = []
-    open_q, close_q = ('"', '"') if ascii_only else ("“", "”")
+def insider_info(page: Page, p: Profile) -> None:
+    if not p.insider:
+        return
+    page.heading("Insider Info")
+    open_q, close_q, dash = ('"', '"', "-") if page.ascii_only else ("“", "”", "—")
     for person in p.insider:
         who = Text(safe(person.name), style="bold")
         who.append(f", {safe(person.role)}, {safe(person.organization)}")
-        blocks.append(who)
+        page.para(who)
         for point in person.points:
-            blocks.append(text(point))
+            page.para(point)
         for quote in person.quotes:
             q = Text(f"{open_q}{safe(quote)}{close_q}", style="italic")
-            q.append(f" — {safe(person.name)}" if not ascii_only else f" - {safe(person.name)}", style=DIM)
-            blocks.append(Padding(q, (0, 0, 0, 2), expand=False))
-    return section("Insider Info", *blocks)
+            q.append(f" {dash} {safe(person.name)}", style=DIM)
+            page.para(q, indent=4)
 
 
-def extra_requirements(p: Profile, ascii_only: bool) -> RenderableType | None:
+def extra_requirements(page: Page, p: Profile) -> None:
+    if not p.certifications and not p.requirements_note:
+        return
+    page.heading("Extra Requirements")
+    page.para(p.requirements_note)
     items = []
     for c in p.certifications:
-        line = Text(f"{safe(c.abbr)}: " if c.abbr else "", style="bold")
-        line.append(safe(c.name))
-        line.append(f" ({safe(c.issuer)})", style=DIM)
+        item = Text(f"{safe(c.abbr)}: " if c.abbr else "", style="bold")
+        item.append(safe(c.name))
+        item.append(f" ({safe(c.issuer)})", style=DIM)
         if c.kind == "license":
-            line.append(" (license)", style="yellow")
+            item.append(" license", style="yellow")
         if c.note:
-            line.append(f". {safe(c.note)}")
-        items.append(line)
-    return section("Extra Requirements", paragraph(p.requirements_note), bullets(items, ascii_only))
+            item.append(f". {safe(c.note)}")
+        items.append(item)
+    page.bullets(items)
 
 
-def additional_information(p: Profile, ascii_only: bool) -> RenderableType | None:
-    parts: list[RenderableType | None] = [text(par) for par in p.additional_info]
+def additional_information(page: Page, p: Profile) -> None:
+    if not p.additional_info and not p.resources:
+        return
+    page.heading("Additional Information")
+    for par in p.additional_info:
+        page.para(par)
     if p.resources:
-        parts.append(Text("For more information, visit these websites:"))
+        page.para(Text("For more information, visit these websites:"))
         items = []
         for r in p.resources:
-            line = text(r.name)
-            line.append(f": {safe(r.url)}", style="blue")
-            items.append(line)
-        parts.append(bullets(items, ascii_only))
-    return section("Additional Information", *parts)
+            item = text(r.name)
+            item.append(f": {safe(r.url)}", style="blue")
+            items.append(item)
+        page.bullets(items)
 
 
 def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float] | None = None) -> Text:
@@ -223,52 +277,53 @@ def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float
     def col(value: float) -> int:
         return min(width - 1, max(0, round((value - low) / (high - low) * (width - 1))))
 
-    fill, empty, mark = ("=", " ", "|") if ascii_only else ("━", " ", "┃")
+    fill, mark = ("=", "|") if ascii_only else ("━", "┃")
     start, end = col(w.p10), col(w.p90)
-    cells = [empty] * width
-    for i in range(start, end + 1):
-        cells[i] = fill
-    bar = Text("".join(cells[:start]))
-    bar.append("".join(cells[start : end + 1]), style="green")
-    if w.median is not None:
-        m = col(w.median)
-        bar = Text("".join(cells[:start]))
-        bar.append("".join(cells[start:m]), style="green")
-        bar.append(mark, style="bold white")
-        bar.append("".join(cells[m + 1 : end + 1]), style="green")
+    bar = Text(" " * start)
+    if w.median is None:
+        bar.append(fill * (end - start + 1), style="green")
+        return bar
+    m = col(w.median)
+    bar.append(fill * (m - start), style="green")
+    bar.append(mark, style="bold")
+    bar.append(fill * (end - m), style="green")
     return bar
 
 
-def salary_range(p: Profile, width: int, ascii_only: bool) -> RenderableType | None:
+def salary_range(page: Page, p: Profile) -> None:
     w = p.wages
     if w is None:
-        return None
-    bar_width = max(10, min(60, width - 8))
-    bar = salary_bar(w, bar_width, ascii_only)
-    label = Text(f"10th percentile {wage(w, 'p10')}  ·  median {wage(w, 'median')}  ·  90th percentile {wage(w, 'p90')}")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name in ("10th", "25th", "Median", "75th", "90th"):
-        table.add_column(name, justify="right")
-    table.add_row(*(wage(w, f) for f in ("p10", "p25", "median", "p75", "p90")))
-    extra = Text(
+        return
+    page.heading(f"Salary Range ({safe(w.area)}, {safe(w.period)})")
+    if w.p10 is None and w.mean is None:
+        page.para(Text(f"{safe(w.area)}: {NOT_PUBLISHED} for this occupation", style=DIM))
+        return
+    page.line(salary_bar(w, max(10, min(60, page.width - 8)), page.ascii_only), 2)
+    dot = "-" if page.ascii_only else "·"
+    page.para(f"10th percentile {wage(w, 'p10')}  {dot}  median {wage(w, 'median')}  {dot}  90th percentile {wage(w, 'p90')}")
+    names = ("p10", "p25", "median", "p75", "p90")
+    cells = [wage(w, n) for n in names]
+    cell_w = max(9, *(len(c) for c in cells))
+    if 2 + 5 * (cell_w + 1) <= page.width:
+        page.line(Text("".join(f"{h:>{cell_w}} " for h in ("10th", "25th", "Median", "75th", "90th")).rstrip(), style="bold"), 2)
+        page.line(Text("".join(f"{c:>{cell_w}} " for c in cells).rstrip()), 2)
+    page.para(Text(
         f"Mean {wage(w, 'mean')} a year ({hourly(w.hourly_mean)}); median {hourly(w.hourly_median)}; "
         f"{count(w.employment)} jobs",
         style=DIM,
-    )
-    parts: list[RenderableType] = [bar, label, table, extra]
+    ))
     if w.basis_code:
-        parts.append(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}", style=DIM))
+        page.para(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM))
     if p.outlook and p.outlook.openings is not None:
         o = p.outlook
-        parts.append(Text(
+        page.para(Text(
             f"Outlook {safe(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
             f"({growth(o.change_pct)}), about {count(o.openings)} openings a year",
             style=DIM,
         ))
-    return section(f"Salary Range ({safe(w.area)}, {safe(w.period)})", *parts)
 
 
-def work_style(p: Profile) -> RenderableType | None:
+def work_style(page: Page, p: Profile) -> None:
     rows = []
     if p.interests:
         top = sorted(p.interests, key=lambda kv: -kv[1])[:3]
@@ -279,53 +334,59 @@ def work_style(p: Profile) -> RenderableType | None:
     if p.cluster_2024:
         rows.append(("2024 cluster", f"{p.cluster_2024} / {p.subcluster_2024 or NOT_PUBLISHED}"))
     if not rows:
-        return None
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+        return
+    page.heading("Interests and Skills")
     for label, value in rows:
-        grid.add_row(label, text(value))
-    return section("Interests and Skills", grid)
+        page.labelled(label, value)
 
 
-def related_careers(p: Profile, ascii_only: bool) -> RenderableType | None:
+def related_careers(page: Page, p: Profile) -> None:
+    if not p.related:
+        return
+    page.heading("Related Careers")
     items = []
     for rel in p.related:
-        line = text(rel.title)
-        line.append(f"  careers show {safe(rel.slug)}", style=DIM)
-        items.append(line)
-    return section("Related Careers", bullets(items, ascii_only))
+        item = text(rel.title)
+        item.append(f"  ({safe(rel.slug)})", style=DIM)
+        items.append(item)
+    page.bullets(items)
 
 
-def sources_footer(p: Profile) -> Text:
-    lines = [safe(s) for s in p.sources]
-    return Text("\n" + "\n".join(["Sources:"] + [f"  {s}" for s in lines]) if lines else "", style=DIM)
+def sources_footer(page: Page, p: Profile) -> None:
+    if p.sources:
+        page.line()
+        page.line(Text("Sources:", style=DIM))
+        for s in p.sources:
+            page.line(Text(safe(s), style=DIM), 2, hang=2)
 
 
 def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_only: bool) -> Group:
     """Every section of a career, in the seed page's order; empty sections are left out."""
-    parts = [
-        header(p),
-        Text(""),
-        key_facts(p),
-        what_to_learn(p, pathway, ascii_only),
-        education_level(p),
-        insider_info(p, ascii_only),
-        extra_requirements(p, ascii_only),
-        additional_information(p, ascii_only),
-        salary_range(p, width, ascii_only),
-        work_style(p),
-        related_careers(p, ascii_only),
-        sources_footer(p),
-    ]
-    return Group(*(x for x in parts if x is not None))
+    top = Page(width, ascii_only)
+    header(top, p)
+    body = Page(width, ascii_only)
+    what_to_learn(body, p, pathway)
+    education_level(body, p)
+    insider_info(body, p)
+    extra_requirements(body, p)
+    additional_information(body, p)
+    salary_range(body, p)
+    work_style(body, p)
+    related_careers(body, p)
+    sources_footer(body, p)
+    top.text.append("\n")
+    top.text.rstrip()
+    body.text.rstrip()
+    return Group(top.text, Text(""), key_facts(p, width), body.text)
 
 
 # --- compare -------------------------------------------------------------------------------
 
 
-def compare_table(profiles: list[Profile], ascii_only: bool) -> Table:
+def compare_table(profiles: list[Profile], ascii_only: bool) -> Any:
     """2 to 4 careers side by side; the best value of each numeric row in bold green."""
+    from rich.table import Table
+
     table = Table(box=box.ROUNDED if not ascii_only else box.ASCII, show_lines=True)
     table.add_column("", style="bold", no_wrap=True)
     for p in profiles:
@@ -359,7 +420,9 @@ def compare_table(profiles: list[Profile], ascii_only: bool) -> Table:
 # --- search and list -------------------------------------------------------------------------
 
 
-def search_results(results: list[Any]) -> Table:
+def search_results(results: list[Any]) -> Any:
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", style=DIM)
     table.add_column("Career (and its slug)", ratio=3, overflow="fold")

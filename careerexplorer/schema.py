@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, NamedTuple
 
@@ -180,6 +179,8 @@ def check(doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: 
         path = f"{prefix}{key}"
         rule = spec.get(key)
         if rule is None:
+            import difflib  # only for a misspelt key
+
             close = difflib.get_close_matches(key, list(spec), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             warnings.append((path, f"unknown key{hint}"))

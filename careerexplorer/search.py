@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from careerexplorer.index import names, stem, stems
+from careerexplorer.index import FIELD_CODES, names, stem, stems
 
 WEIGHTS = {
     "title": 1.0,
@@ -23,6 +23,7 @@ WEIGHTS = {
     "cluster": 0.76,
     "summary": 0.74,
 }
+CODE_WEIGHTS = {FIELD_CODES[name]: weight for name, weight in WEIGHTS.items()}
 REASONS = {
     "title": "title",
     "also_called": "also called",
@@ -136,23 +137,29 @@ def respelled(words: list[str], entries: list[dict[str, Any]]) -> list[str] | No
     return out if changed else None
 
 
-def misspelled(query: str, entries: list[dict[str, Any]]) -> bool:
+def misspelled(query: str, vocabulary: set[str]) -> bool:
     """Whether a query word looks like a typo whose stem happens to be a word ("programer")."""
     from careerexplorer.index import _WORD
 
-    suspects = [w for w in _WORD.findall(query.lower()) if len(w) > 5 and stem(w) != w]
-    if not suspects:
-        return False
-    raw = " ".join(" ".join([e["title"], *e["also_called"], *e["search_titles"]]) for e in entries).lower()
-    return any(f" {w}" not in raw and not raw.startswith(w) for w in suspects)
+    return any(len(w) > 5 and stem(w) != w and w not in vocabulary for w in _WORD.findall(query.lower()))
 
 
-def rank(query: str, entries: list[dict[str, Any]], limit: int | None = 10, min_score: float = MIN_SCORE) -> list[Result]:
-    """The careers matching a query, best first; weak matches are left out."""
+def vocabulary_of(entries: list[dict[str, Any]]) -> set[str]:
+    from careerexplorer.index import _WORD
+
+    return {w for e in entries for w in _WORD.findall(e["names"].lower())}
+
+
+def rank(query: str, entries: list[dict[str, Any]], limit: int | None = 10, min_score: float = MIN_SCORE,
+         vocabulary: set[str] | None = None) -> list[Result]:
+    """The careers matching a query, best first; weak matches are left out.
+
+    ``vocabulary`` is every word of the entries' names; it is worked out when not given.
+    """
     words, penalty = query_words(query, entries)
     if not words:
         return []
-    if query.strip().lower() not in EVERYDAY and misspelled(query, entries):
+    if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary or vocabulary_of(entries)):
         penalty = TYPO_PENALTY
     results = score_all(words, penalty, entries, min_score)
     if not results or results[0].score < STRONG or penalty:
@@ -179,20 +186,19 @@ def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], m
         if not any(p in blob for p in padded):
             continue
         best, best_at, full = 0.0, 0, 0
-        labelled = names(entry)
+        fields = entry["fields"]
         for k, segment in enumerate(blob.split(" | ")):
-            raw = name_score(words, segment.split())
-            if not raw:
+            if not any(p in f" {segment} " for p in padded):
                 continue
-            field_name = labelled[k][0]
+            raw = name_score(words, segment.split())
             full += raw >= 80.0
-            weighted = raw * WEIGHTS[field_name]
+            weighted = raw * CODE_WEIGHTS[fields[k]]
             if weighted > best:
                 best, best_at = weighted, k
         # Many names that hold the query (coder, coding specialist...) make a career a surer match.
         score = best + min(4.0, 0.5 * max(0, full - 1)) - penalty
         if score >= min_score:
-            field_name, matched = labelled[best_at]
+            field_name, matched = names(entry)[best_at]
             results.append(Result(entry["slug"], entry["title"], entry["onet_code"], score, matched, field_name, entry))
     results.sort(key=order)
     return results

@@ -558,9 +558,10 @@ def run(source_root: Path, data_dir: Path, editorial_files: list[Path]) -> tuple
         src.unmatched.append(f"{slug}: kept, but not produced by this import (hand-made or retired)")
     states = json.dumps(state_wages(src), separators=(",", ":"), sort_keys=True) + "\n"
     changed += write_if_changed(data_dir / "states.json", states)
-    from careerexplorer.index import build_index, serialize
+    from careerexplorer.index import index_files
 
-    changed += write_if_changed(data_dir / "index.json", serialize(build_index(data_dir)))
+    for name, content in index_files(data_dir).items():
+        changed += write_if_changed(data_dir / name, content)
     return len(docs), changed, src.unmatched
 
 
