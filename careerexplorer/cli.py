@@ -19,9 +19,10 @@ app = typer.Typer(
     name="careers",
     help="Explore U.S. careers offline: pay, schooling, outlook, what to study, and how they compare.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
 )
+shortlist_app = typer.Typer(help="Keep a shortlist of careers you are weighing.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(shortlist_app, name="shortlist")
 
 EXIT_INTERRUPTED = 130
 _state: dict[str, Any] = {"dirs": []}
@@ -53,9 +54,7 @@ def guarded(fn: F) -> F:
 
 
 def catalog() -> Catalog:
-    cat = Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
-    _state["catalog"] = cat
-    return cat
+    return Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
 
 
 def warn_all(cat: Catalog) -> None:
@@ -73,6 +72,17 @@ def version_callback(value: bool) -> None:
     if value:
         sys.stdout.write(f"careers {__version__}\n")
         raise typer.Exit()
+
+
+def complete_career(incomplete: str) -> list[str]:
+    """Shell completion: the slugs (bundled and the user's own) that start with what was typed."""
+    try:
+        cat = catalog()
+        slugs = [p.stem for p in (cat.data_dir / "careers").glob(f"{incomplete}*.toml")]
+        slugs += [s for s in cat.user_profiles if s.startswith(incomplete)]
+        return sorted(set(slugs))
+    except CareerError:
+        return []
 
 
 @app.callback()
@@ -95,12 +105,21 @@ def main_options(
     _state["dirs"] = list(data_dir or [])
 
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+CareerArg = Annotated[
+    str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table, json, markdown or csv.")]
 StateOpt = Annotated[
     Optional[str], typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
 ]
-
-
 ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster, e.g. \"Health Science\".")]
 PathwayOpt = Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway, e.g. \"Health Informatics\".")]
 EducationOpt = Annotated[
@@ -116,6 +135,12 @@ OutlookOpt = Annotated[
 BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
 
 
+def chosen(fmt: Format, json_out: bool) -> Format:
+    if json_out and fmt not in (Format.table, Format.json):
+        raise UsageError("--json and --format are two ways to say the same thing; give one")
+    return Format.json if json_out else fmt
+
+
 def in_state(cat: Catalog, profile: Any, state: str | None) -> Any:
     if not state:
         return profile
@@ -124,28 +149,45 @@ def in_state(cat: Catalog, profile: Any, state: str | None) -> Any:
     return localize(profile, cat.data_dir, state_code(cat.data_dir, state))
 
 
+def emit_rows(fmt: Format, rows: tuple[list[str], list[list[Any]]]) -> None:
+    from careerexplorer.export import md_table, to_csv
+
+    header, body = rows
+    if fmt is Format.csv:
+        sys.stdout.write(to_csv(header, body))
+    else:
+        sys.stdout.write(md_table(header, [["" if c is None else str(c) for c in row] for row in body]))
+
+
 @app.command()
 @guarded
-def show(
-    career: Annotated[str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.")],
-    state: StateOpt = None,
-    json_out: JsonOpt = False,
-) -> None:
+def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
     """Show everything about one career.
 
     Example: careers show medical-records-specialist --state CA
     """
+    fmt = chosen(fmt, json_out)
     cat = catalog()
     profile = in_state(cat, cat.resolve_profile(career), state)
     warn_all(cat)
-    if json_out:
-        emit_json(profile.to_dict())
-        return
-    from careerexplorer.render import career_page
-
-    out = console()
     pathway = cat.clusters.pathway(profile.cluster, profile.pathway)
-    out.print(career_page(profile, pathway, out.width, out.options.ascii_only))
+    if fmt is Format.json:
+        from careerexplorer.export import versioned
+
+        emit_json(versioned(profile.to_dict()))
+    elif fmt is Format.markdown:
+        from careerexplorer.export import profile_markdown
+
+        sys.stdout.write(profile_markdown(profile, pathway))
+    elif fmt is Format.csv:
+        from careerexplorer.export import profile_rows
+
+        emit_rows(fmt, profile_rows(profile))
+    else:
+        from careerexplorer.render import career_page
+
+        out = console()
+        out.print(career_page(profile, pathway, out.width, out.options.ascii_only))
 
 
 class SearchSort(str, Enum):
@@ -168,6 +210,7 @@ def search(
     outlook: OutlookOpt = None,
     bright_outlook: BrightOpt = False,
     sort: Annotated[SearchSort, typer.Option("--sort", help="Best match first, or by title, salary, growth, openings.")] = SearchSort.relevance,
+    fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
     """Find careers by title, other titles, certifications, cluster, pathway or summary.
@@ -175,8 +218,8 @@ def search(
     Example: careers search coding --education associate
     """
     from careerexplorer.listing import Filters, ordered
-    from careerexplorer.search import closest_titles
 
+    fmt = chosen(fmt, json_out)
     cat = catalog()
     filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook)
     results = cat.rank(query, filters.apply(cat.search_entries), limit=limit)
@@ -184,42 +227,69 @@ def search(
         position = {e["slug"]: i for i, e in enumerate(ordered([r.entry for r in results], sort.value))}
         results.sort(key=lambda r: position[r.slug])
     warn_all(cat)
-    if json_out:
-        emit_json([r.to_dict() for r in results])
-        return
-    out = console()
-    if not results:
-        near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
-        out.print(f"No careers match {query!r}. Closest titles: {near}.")
-        return
-    from careerexplorer.render import search_results
+    if fmt is Format.json:
+        from careerexplorer.export import versioned
 
-    out.print(search_results(results))
+        emit_json([versioned(r.to_dict()) for r in results])
+    elif fmt in (Format.markdown, Format.csv):
+        from careerexplorer.export import search_rows
+
+        emit_rows(fmt, search_rows(results))
+    elif not results:
+        from careerexplorer.search import closest_titles
+
+        near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
+        console().print(f"No careers match {query!r}. Closest titles: {near}.")
+    else:
+        from careerexplorer.render import search_results
+
+        console().print(search_results(results))
 
 
 @app.command()
 @guarded
 def compare(
-    careers: Annotated[list[str], typer.Argument(help="2 to 4 careers: slugs, codes or titles.")],
+    careers: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="2 to 4 careers (slugs, codes or titles); none compares your shortlist.",
+                       autocompletion=complete_career, show_default=False),
+    ] = None,
     state: StateOpt = None,
+    fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
-    """Compare 2 to 4 careers side by side.
+    """Compare 2 to 4 careers side by side, or the careers on your shortlist.
 
     Example: careers compare medical-records-specialist registered-nurse
     """
-    if not 2 <= len(careers) <= 4:
-        raise UsageError(f"compare takes 2 to 4 careers, got {len(careers)}")
+    fmt = chosen(fmt, json_out)
     cat = catalog()
-    profiles = [in_state(cat, cat.resolve_profile(c), state) for c in careers]
-    warn_all(cat)
-    if json_out:
-        emit_json([p.to_dict() for p in profiles])
-        return
-    from careerexplorer.render import compare_table
+    wanted = list(careers or [])
+    if not wanted:
+        from careerexplorer import shortlist
 
-    out = console()
-    out.print(compare_table(profiles, out.options.ascii_only))
+        wanted = shortlist.read(shortlist.default_path())
+        if len(wanted) < 2:
+            raise UsageError(f"your shortlist has {len(wanted)} career{'s' * (len(wanted) != 1)}; add some with "
+                             "'careers shortlist add CAREER', or name 2 to 4 careers")
+        wanted = wanted[:4]
+    if not 2 <= len(wanted) <= 4:
+        raise UsageError(f"compare takes 2 to 4 careers, got {len(wanted)}")
+    profiles = [in_state(cat, cat.resolve_profile(c), state) for c in wanted]
+    warn_all(cat)
+    if fmt is Format.json:
+        from careerexplorer.export import versioned
+
+        emit_json([versioned(p.to_dict()) for p in profiles])
+    elif fmt in (Format.markdown, Format.csv):
+        from careerexplorer.export import compare_rows
+
+        emit_rows(fmt, compare_rows(profiles))
+    else:
+        from careerexplorer.render import comparison
+
+        out = console()
+        out.print(comparison(profiles, out.width, out.options.ascii_only))
 
 
 class SortKey(str, Enum):
@@ -240,6 +310,7 @@ def list_careers(
     outlook: OutlookOpt = None,
     bright_outlook: BrightOpt = False,
     state: StateOpt = None,
+    fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
     """List every career, one line each: title, salary, education, outlook.
@@ -248,12 +319,20 @@ def list_careers(
     """
     from careerexplorer.listing import Filters, education_labels, ordered, outlook_labels
 
+    fmt = chosen(fmt, json_out)
     cat = catalog()
     filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook, state)
     entries = ordered(filters.apply(cat.entries), sort.value)
     warn_all(cat)
-    if json_out:
-        emit_json(entries)
+    if fmt is Format.json:
+        from careerexplorer.export import versioned
+
+        emit_json([versioned(e) for e in entries])
+        return
+    if fmt in (Format.markdown, Format.csv):
+        from careerexplorer.export import list_rows
+
+        emit_rows(fmt, list_rows(entries, education_labels(entries)))
         return
     from careerexplorer.render import list_lines
 
@@ -267,18 +346,189 @@ def list_careers(
 
 @app.command()
 @guarded
+def match(
+    interests: Annotated[
+        Optional[str],
+        typer.Option("--interests", "-i", help="Your Holland code: 1 to 3 letters of R I A S E C, e.g. SAC. "
+                     "Without it, a 30-question quiz works it out."),
+    ] = None,
+    education: EducationOpt = None,
+    cluster: ClusterOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")] = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """Rank careers by how well they fit your interests (Holland RIASEC).
+
+    Example: careers match --interests SAC --education associate
+    """
+    from careerexplorer.listing import Filters
+    from careerexplorer.match import code_from_answers, explain, parse_code, rank
+
+    cat = catalog()
+    filters = Filters(cat, cluster=cluster, education=education)
+    chosen_interests = parse_code(interests) if interests else code_from_answers(ask_quiz())
+    matches = rank(chosen_interests, filters.apply(cat.entries), limit)
+    warn_all(cat)
+    code = "".join(n[0].upper() for n in chosen_interests)
+    if json_out:
+        from careerexplorer.export import versioned
+
+        emit_json([versioned({"slug": e["slug"], "title": e["title"], "onet_code": e["onet_code"], "fit": f,
+                              "interests": code, "why": explain(chosen_interests, e)}) for e, f in matches])
+        return
+    from careerexplorer.render import match_results
+
+    console().print(match_results(code, chosen_interests, matches, [explain(chosen_interests, e) for e, _ in matches]))
+
+
+def ask_quiz() -> dict[str, int]:
+    """Ask the 30 statements; y = would enjoy, ? = not sure, n = would not.
+
+    Prompts go to stderr, so that the results (and --json) on stdout stay clean.
+    """
+    from careerexplorer.match import ANSWERS, QUIZ
+
+    err = sys.stderr
+    err.write("For each activity: would you enjoy it? Answer y (yes), ? (not sure) or n (no).\n")
+    scores: dict[str, int] = {}
+    for number, (kind, statement) in enumerate(QUIZ, 1):
+        while True:
+            err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
+            err.flush()
+            line = sys.stdin.readline()
+            if not line:
+                err.write("\n")
+                raise UsageError("the quiz ended before every statement had an answer; or give --interests")
+            answer = line.strip().lower()
+            if answer in ANSWERS:
+                break
+            err.write("  please answer y, ? or n\n")
+        scores[kind] = scores.get(kind, 0) + ANSWERS[answer]
+    return scores
+
+
+@app.command()
+@guarded
+def clusters(
+    name: Annotated[Optional[str], typer.Argument(help="A cluster to open, e.g. \"Health Science\".", show_default=False)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Browse the 16 Career Clusters and their pathways, with course advice and career counts.
+
+    Example: careers clusters "Health Science"
+    """
+    from careerexplorer.listing import pick
+
+    cat = catalog()
+    counts: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in cat.entries:
+        counts.setdefault((e["cluster"], e["pathway"]), []).append(e)
+    chosen_cluster = pick(name, cat.clusters.names(), "cluster") if name else None
+    warn_all(cat)
+    if json_out:
+        emit_json([{"name": c["name"], "summary": c.get("summary"), "careers": sum(len(counts.get((c["name"], p["name"]), []))
+                    for p in c["pathway"]), "pathways": [
+            {"name": p["name"], "summary": p.get("summary"), "courses": p.get("courses", []),
+             "careers": [e["slug"] for e in counts.get((c["name"], p["name"]), [])]} for p in c["pathway"]]}
+            for c in cat.clusters.clusters if chosen_cluster in (None, c["name"])])
+        return
+    from careerexplorer.render import cluster_overview
+
+    out = console()
+    out.print(cluster_overview(cat.clusters.clusters, counts, chosen_cluster, out.width, out.options.ascii_only))
+
+
+@shortlist_app.command("add")
+@guarded
+def shortlist_add(careers: Annotated[list[str], typer.Argument(help="Careers to add.", autocompletion=complete_career)]) -> None:
+    """Add careers to your shortlist.
+
+    Example: careers shortlist add medical-records-specialist registered-nurse
+    """
+    from careerexplorer import shortlist
+
+    cat = catalog()
+    slugs = [cat.resolve(c) for c in careers]
+    current, added = shortlist.add(shortlist.default_path(), slugs)
+    for slug in slugs:
+        sys.stdout.write(f"{'added' if slug in added else 'already on the list'}: {slug}\n")
+    sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
+
+
+@shortlist_app.command("remove")
+@guarded
+def shortlist_remove(careers: Annotated[list[str], typer.Argument(help="Careers to remove.", autocompletion=complete_career)]) -> None:
+    """Remove careers from your shortlist.
+
+    Example: careers shortlist remove registered-nurse
+    """
+    from careerexplorer import shortlist
+
+    path = shortlist.default_path()
+    on_list = shortlist.read(path)
+    cat = catalog()
+    slugs = [c if c in on_list else cat.resolve(c) for c in careers]
+    current, removed = shortlist.remove(path, slugs)
+    for slug in slugs:
+        sys.stdout.write(f"{'removed' if slug in removed else 'not on the list'}: {slug}\n")
+    sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
+
+
+@shortlist_app.command("list")
+@guarded
+def shortlist_list(json_out: JsonOpt = False) -> None:
+    """Show your shortlist.
+
+    Example: careers shortlist list
+    """
+    from careerexplorer import shortlist
+
+    slugs = shortlist.read(shortlist.default_path())
+    cat = catalog()
+    entries = [cat.by_slug[s] for s in slugs if s in cat.by_slug]
+    if json_out:
+        emit_json(slugs)
+        return
+    if not slugs:
+        sys.stdout.write("Your shortlist is empty. Add careers with: careers shortlist add CAREER\n")
+        return
+    from careerexplorer.listing import education_labels, outlook_labels
+    from careerexplorer.render import list_lines
+
+    out = console()
+    out.print(list_lines(entries, out.width, education_labels(entries), outlook_labels(entries)), soft_wrap=True, end="")
+    for slug in slugs:
+        if slug not in cat.by_slug:
+            sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")
+
+
+@shortlist_app.command("clear")
+@guarded
+def shortlist_clear() -> None:
+    """Empty your shortlist.
+
+    Example: careers shortlist clear
+    """
+    from careerexplorer import shortlist
+
+    n = shortlist.clear(shortlist.default_path())
+    sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
+
+
+@app.command()
+@guarded
 def about() -> None:
     """Where the data comes from: sources, vintages, licences and the O*NET attribution.
 
     Example: careers about
     """
-    from careerexplorer.sources import ONET_ATTRIBUTION, SOURCES
     from rich.text import Text
 
-    out = console()
-    page = Text(f"careers {__version__}: a terminal career explorer.\n\nData sources:\n", style="")
-    for name, used_for, vintage, licence, url in SOURCES:
-        page.append(f"\n  {name}\n", style="bold")
+    from careerexplorer.sources import ONET_ATTRIBUTION, SOURCES
+
+    page = Text(f"careers {__version__}: a terminal career explorer.\n\nData sources:\n")
+    for source, used_for, vintage, licence, url in SOURCES:
+        page.append(f"\n  {source}\n", style="bold")
         page.append(f"    used for: {used_for}\n    vintage: {vintage}\n    licence: {licence}\n    published at: {url}\n")
     page.append("\nAttribution\n", style="bold")
     page.append(ONET_ATTRIBUTION + "\n")
@@ -286,7 +536,7 @@ def about() -> None:
         "\nWage figures are BLS OEWS estimates, which do not include self-employed workers. "
         "Summaries, course advice and certification lists are written by the careers project.\n"
     )
-    out.print(page)
+    console().print(page)
 
 
 @app.command()

@@ -15,6 +15,7 @@ from typing import Any
 
 from careerexplorer.errors import DataError
 from careerexplorer.model import Profile
+from careerexplorer.schema import INTERESTS
 
 INDEX_FILE = "index.json"
 INDEX_VERSION = 2
@@ -97,6 +98,7 @@ def entry_for(p: Profile) -> dict[str, Any]:
         "outlook": o.label if o else None,
         "openings": o.openings if o else None,
         "bright_outlook": list(p.bright_outlook),
+        "interests": [dict(p.interests)[k] for k in INTERESTS] if len(p.interests) == len(INTERESTS) else None,
     }
     certifications = [c.abbr for c in p.certifications if c.abbr] + [c.name for c in p.certifications]
     entry.update(name_parts(p.title, list(p.also_called), certifications, list(p.search_titles),

@@ -417,6 +417,140 @@ def compare_table(profiles: list[Profile], ascii_only: bool) -> Any:
     return table
 
 
+def salary_bars(page: Page, profiles: list[Profile]) -> None:
+    """Each career's 10th-90th percentile range on one shared scale, the median marked."""
+    ranges = [p.wages for p in profiles if p.wages and p.wages.p10 is not None and p.wages.p90 is not None]
+    if len(ranges) < 2:
+        return
+    low = min(w.p10 for w in ranges if w.p10 is not None)
+    high = max(w.p90 for w in ranges if w.p90 is not None)
+    label_w = min(28, max(len(p.title) for p in profiles))
+    bar_w = max(10, page.width - label_w - 4)
+    area = ranges[0].area
+    page.heading(f"Salary ranges, 10th to 90th percentile, median marked ({safe(area)}, {safe(ranges[0].period)})")
+    for p in profiles:
+        name = safe(p.title)
+        name = name if len(name) <= label_w else name[: label_w - 1] + ("." if page.ascii_only else "…")
+        row = Text(f"{name:<{label_w}}  ")
+        row.append_text(salary_bar(p.wages, bar_w, page.ascii_only, (low, high)) if p.wages else Text(NOT_PUBLISHED, style=DIM))
+        page.line(row, 0)
+    scale = Text(f"{'':<{label_w}}  {money(low)}", style=DIM)
+    right = money(high)
+    scale.append(" " * max(1, bar_w - len(money(low)) - len(right)) + right, style=DIM)
+    page.line(scale, 0)
+
+
+def differences(page: Page, profiles: list[Profile]) -> None:
+    """What sets the careers apart, spelled out."""
+    notes: list[str] = []
+    schooled = sorted((p for p in profiles if p.education), key=lambda p: p.education.rank)  # type: ignore[union-attr]
+    if len(schooled) > 1:
+        groups: dict[str, list[str]] = {}
+        for p in schooled:
+            groups.setdefault(p.education.label, []).append(p.title)  # type: ignore[union-attr]
+        if len(groups) == 1:
+            notes.append(f"All of them usually start with the same schooling: {next(iter(groups))}.")
+        else:
+            notes.append("Schooling to start, least first: " + "; ".join(
+                f"{' and '.join(titles)}, {label}" for label, titles in groups.items()) + ".")
+    growing = [p for p in profiles if p.outlook and p.outlook.change_pct is not None]
+    if len(growing) > 1:
+        ranked = sorted(growing, key=lambda p: -p.outlook.change_pct)  # type: ignore[union-attr,operator]
+        notes.append("Growth " + safe(ranked[0].outlook.period) + ": " + ", ".join(  # type: ignore[union-attr]
+            f"{p.title} {growth(p.outlook.change_pct)}" for p in ranked) + ".")  # type: ignore[union-attr]
+    opening = [p for p in profiles if p.outlook and p.outlook.openings is not None]
+    if len(opening) > 1:
+        ranked = sorted(opening, key=lambda p: -p.outlook.openings)  # type: ignore[union-attr,operator]
+        notes.append("Openings a year: " + ", ".join(f"{p.title} {count(p.outlook.openings)}" for p in ranked) + ".")  # type: ignore[union-attr]
+    paid = [p for p in profiles if p.wages and p.wages.median is not None]
+    if len(paid) > 1:
+        top = max(paid, key=lambda p: p.wages.median)  # type: ignore[union-attr,return-value]
+        bottom = min(paid, key=lambda p: p.wages.median)  # type: ignore[union-attr,return-value]
+        gap = top.wages.median - bottom.wages.median  # type: ignore[union-attr,operator]
+        if gap:
+            notes.append(f"Median pay: {top.title} earns {money(gap)} a year more than {bottom.title}.")
+    if notes:
+        page.heading("How they differ")
+        page.bullets(notes)
+    _shared(page, "Certifications", [[c.abbr or c.name for c in p.certifications] for p in profiles], profiles)
+    _shared(page, "Skills", [list(p.skills) for p in profiles], profiles)
+
+
+def _shared(page: Page, label: str, lists: list[list[str]], profiles: list[Profile]) -> None:
+    if sum(1 for items in lists if items) < 2:
+        return
+    common = set(lists[0]).intersection(*map(set, lists[1:]))
+    width = min(30, max(len(p.title) for p in profiles)) + 2
+    page.heading(f"{label}: shared and distinct")
+    page.labelled("Shared", ", ".join(i for i in lists[0] if i in common) or "none", label_width=width)
+    for p, items in zip(profiles, lists):
+        own = [i for i in items if i not in common]
+        title = p.title if len(p.title) <= width - 2 else p.title[: width - 3] + ("." if page.ascii_only else "…")
+        page.labelled(title, ", ".join(own) or "nothing of its own", label_width=width)
+
+
+def comparison(profiles: list[Profile], width: int, ascii_only: bool) -> Group:
+    """The side-by-side table, then salary bars on one scale, the differences, and the overlaps."""
+    page = Page(width, ascii_only)
+    salary_bars(page, profiles)
+    differences(page, profiles)
+    page.text.rstrip()
+    return Group(compare_table(profiles, ascii_only), page.text)
+
+
+# --- match and clusters ----------------------------------------------------------------------
+
+
+def match_results(code: str, interests: list[str], matches: list[tuple[dict[str, Any], float]], why: list[str]) -> Any:
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  title=f"Careers for interests {code} ({', '.join(i.title() for i in interests)})", title_justify="left")
+    table.add_column("#", justify="right", style=DIM)
+    table.add_column("Career (and its slug)", ratio=3, overflow="fold")
+    table.add_column("Fit", justify="right")
+    table.add_column("Why", ratio=3)
+    for i, ((entry, fit), reason) in enumerate(zip(matches, why), 1):
+        cell = Text(safe(entry["title"]), style="bold")
+        cell.append("\n" + safe(entry["slug"]), style=DIM)
+        table.add_row(str(i), cell, f"{fit:.0f}", text(reason))
+    return table
+
+
+def cluster_overview(clusters: list[dict[str, Any]], counts: dict[tuple[str, str], list[dict[str, Any]]],
+                     chosen: str | None, width: int, ascii_only: bool) -> Text:
+    """Every cluster with its pathways and career counts, or one cluster opened up."""
+    page = Page(width, ascii_only)
+    for c in clusters:
+        if chosen and c["name"] != chosen:
+            continue
+        total = sum(len(counts.get((c["name"], p["name"]), [])) for p in c["pathway"])
+        head = Text(safe(c["name"]), style=HEADING)
+        head.append(f"  {total} careers", style=DIM)
+        page.line(head)
+        if chosen:
+            page.para(c.get("summary"))
+        for p in c["pathway"]:
+            careers = counts.get((c["name"], p["name"]), [])
+            item = Text(safe(p["name"]), style="bold")
+            item.append(f"  {len(careers)} careers", style=DIM)
+            if chosen:
+                page.line()
+                page.line(item, 2)
+                page.para(p.get("summary"), 4)
+                page.line(Text("High-school courses: " + safe(", ".join(p.get("courses", []))), style=""), 4, hang=2)
+                if careers:
+                    names = ", ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
+                    page.line(Text("Careers: " + safe(names), style=DIM), 4, hang=2)
+            else:
+                item.append("; courses: " + safe(", ".join(p.get("courses", [])[:4])) + (", ..." if len(p.get("courses", [])) > 4 else ""), style=DIM)
+                page.bullets([item])
+        if not chosen:
+            page.line()
+    page.text.rstrip()
+    return page.text
+
+
 # --- search and list -------------------------------------------------------------------------
 
 
