@@ -21,6 +21,7 @@ from careerexplorer.model import Profile
 
 MAX_PROFILE_BYTES = 1_000_000  # a profile is a few KiB; anything this large is not one
 CAREERS_PATH = "CAREERS_PATH"
+WEAK = 80.0  # below this search score a look-up is "no match" with suggestions, not "ambiguous"
 
 
 def bundled_dir() -> Path:
@@ -215,8 +216,11 @@ class Catalog:
             for path in user_files(folder, self.warnings):
                 checked = check_file(path, self.clusters)
                 if checked.errors:
-                    self.warnings.append(f"skipped {checked.errors[0]}")
+                    more = len(checked.errors) - 1
+                    extra = f" (and {more} more; run 'careers validate {path}')" if more else ""
+                    self.warnings.append(f"skipped {checked.errors[0]}{extra}")
                     continue
+                self.warnings += [str(w) for w in checked.warnings]
                 assert checked.profile is not None
                 slug = checked.profile.slug
                 if slug in found:
@@ -312,6 +316,8 @@ class Catalog:
         best = results[0]
         if best.score >= 90 and (len(results) == 1 or best.score - results[1].score >= 8):
             return best.slug
+        if best.score < WEAK:
+            raise UnknownCareer(query, [r.slug for r in results[:3]])
         raise AmbiguousCareer(query, [r.slug for r in results])
 
     def resolve_profile(self, query: str) -> Profile:

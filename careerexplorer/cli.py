@@ -366,7 +366,7 @@ def match(
 
     cat = catalog()
     filters = Filters(cat, cluster=cluster, education=education)
-    chosen_interests = parse_code(interests) if interests else code_from_answers(ask_quiz())
+    chosen_interests = parse_code(interests) if interests is not None else code_from_answers(ask_quiz())
     matches = rank(chosen_interests, filters.apply(cat.entries), limit)
     warn_all(cat)
     code = "".join(n[0].upper() for n in chosen_interests)

@@ -43,8 +43,11 @@ def to_csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    from careerexplorer.render import safe
+
+    if isinstance(value, str):
+        value = safe(value)  # control characters made visible, as on screen
+        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
     return "" if value is None else value
 
 

@@ -195,7 +195,8 @@ class Profile(NamedTuple):
             "related": tuple(_build(Related, p) for p in doc.get("related", ())),
             "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
         }
-        plain = {k: (tuple(v) if isinstance(v, list) else v) for k, v in doc.items() if k not in nested}
+        # Unknown keys were reported as warnings by the validator; they are not part of the model.
+        plain = {k: (tuple(v) if isinstance(v, list) else v) for k, v in doc.items() if k not in nested and k in cls._fields}
         return cls(**plain, **nested, origin=origin)
 
     @property

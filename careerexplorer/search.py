@@ -105,7 +105,7 @@ def query_words(query: str, entries: list[dict[str, Any]]) -> tuple[list[str], f
     fixed = []
     for w in words:
         if w in unknown:
-            found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=75) if len(w) > 3 else None
+            found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 3 else None
             if found is None:
                 continue
             w = found[0]

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 from typer.testing import CliRunner
 
-from careerexplorer.catalog import Catalog, Clusters, bundled_dir
-from careerexplorer.cli import app as cli_app
-from helpers import CLEAN_ENV, make_data_dir
+# tools/ (the importer) is imported from the checkout, however pytest was started.
+_REPO = str(Path(__file__).resolve().parent.parent)
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+from careerexplorer.catalog import Catalog, Clusters, bundled_dir  # noqa: E402
+from careerexplorer.cli import app as cli_app  # noqa: E402
+from helpers import CLEAN_ENV, make_data_dir  # noqa: E402
 
 
 @pytest.fixture

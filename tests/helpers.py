@@ -35,9 +35,10 @@ SMALL_CATALOG = ("medical-records-specialist", "registered-nurse", "home-health-
 
 
 def write_index(folder: Path) -> None:
-    from careerexplorer.index import build_index, serialize
+    """Rebuild the derived files of a data folder, as 'python -m careerexplorer.index' does."""
+    from careerexplorer.index import write_index as rebuild
 
-    (folder / "index.json").write_text(serialize(build_index(folder)), encoding="utf-8")
+    rebuild(folder)
 
 
 def make_data_dir(root: Path, slugs: tuple[str, ...] = SMALL_CATALOG) -> Path:

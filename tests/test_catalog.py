@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import builtins
 import io
-import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import pytest
 from careerexplorer.catalog import Catalog, Clusters, check_file, load_profile, locate, normalize
 from careerexplorer.errors import AmbiguousCareer, InvalidProfile, Problem, UnknownCareer
 from careerexplorer.model import Profile
-from helpers import PROFILES, make_data_dir, profile_toml
+from helpers import PROFILES, make_data_dir, profile_toml, write_index
 
 HEALTH_SCIENCE_PATHWAYS = (
     "Biotechnology Research and Development; Diagnostic Services; Health Informatics; Support Services; "
@@ -134,8 +134,8 @@ def test_wrong_types_and_out_of_range_values_are_all_reported(clusters: Clusters
 def test_missing_required_keys_are_all_reported(clusters: Clusters) -> None:
     path = PROFILES / "missing-keys.toml"
     assert errors_of(path, clusters) == [
-        f"{path}: title: missing required key (a string: Display title, singular, as a person says it)",
-        f"{path}: summary: missing required key (a string: What the work is, in one or two plain sentences)",
+        f"{path}:1: title: missing required key (a string: Display title, singular, as a person says it)",
+        f"{path}:1: summary: missing required key (a string: What the work is, in one or two plain sentences)",
     ]
 
 
@@ -167,7 +167,7 @@ def test_every_problem_of_a_file_is_reported_at_once(clusters: Clusters) -> None
         f"{path}:13: wages.mean: expected an integer, found a string",
         f"{path}:10: wages.area: missing required key (a string: Area the wages are for)",
         f"{path}:16: related[0].slug: 'Bad Slug' is not in the expected form (Slug of the related career)",
-        f"{path}: title: missing required key (a string: Display title, singular, as a person says it)",
+        f"{path}:1: title: missing required key (a string: Display title, singular, as a person says it)",
         f"{path}:7: pathway: unknown pathway 'Nursing' in 'Health Science'; valid: {HEALTH_SCIENCE_PATHWAYS}",
         f"{path}:2: slug: 'not-this-name' does not match the file name 'many-problems.toml'",
     ]
@@ -326,16 +326,16 @@ def test_user_profiles_win_on_a_shared_slug_and_broken_ones_become_warnings(tmp_
     mine = tmp_path / "mine"
     mine.mkdir()
     text = (tmp_data / "careers" / "medical-records-specialist.toml").read_text(encoding="utf-8")
-    summary = 'summary = "My own summary."'
+    mine_lines = {"summary": 'summary = "My own summary."', "title": 'title = "My Own Title"'}
     (mine / "medical-records-specialist.toml").write_text(
-        "\n".join(summary if ln.startswith("summary = ") else ln for ln in text.splitlines()) + "\n", encoding="utf-8")
+        "\n".join(mine_lines.get(ln.split(" = ")[0], ln) for ln in text.splitlines()) + "\n", encoding="utf-8")
     (mine / "extra-career.toml").write_text(profile_toml("extra-career"), encoding="utf-8")
     (mine / "broken.toml").write_text(profile_toml("broken", cluster="Nope"), encoding="utf-8")
     (mine / "notes.txt").write_text("not a profile", encoding="utf-8")
     cat = Catalog(user_dirs=[mine, tmp_path / "missing"], data_dir=tmp_data)
     assert cat.resolve_profile("medical-records-specialist").summary == "My own summary."
     assert cat.resolve("extra-career") == "extra-career"
-    assert cat.by_slug["medical-records-specialist"]["summary"] == "My own summary."
+    assert cat.by_slug["medical-records-specialist"]["title"] == "My Own Title"
     assert len(cat.entries) == 5
     assert cat.warnings == [
         f"skipped {mine / 'broken.toml'}:6: cluster: unknown cluster 'Nope'; valid: " + "; ".join(clusters.names()),
@@ -388,17 +388,17 @@ def test_at_least_900_profiles_each_with_a_summary(bundled: list[Any]) -> None:
     assert [c.profile.slug for c in bundled if len(c.profile.summary.strip()) < 20] == []
 
 
-def test_bundled_index_is_in_sync_with_the_profiles(data_dir: Path) -> None:
-    from careerexplorer.index import build_index, serialize
-
-    on_disk = (data_dir / "index.json").read_text(encoding="utf-8")
-    rebuilt = serialize(build_index(data_dir))
-    if on_disk != rebuilt:
-        old = {e["slug"]: e for e in json.loads(on_disk)["careers"]}
-        new = {e["slug"]: e for e in json.loads(rebuilt)["careers"]}
-        stale = sorted(s for s in old.keys() | new.keys() if old.get(s) != new.get(s))
-        pytest.fail(f"data/index.json is stale for {len(stale)} careers, e.g. {stale[:5]}; "
-                    "rebuild it with 'python -m careerexplorer.index'")
+def test_bundled_index_is_in_sync_with_the_profiles(data_dir: Path, tmp_path: Path) -> None:
+    # Rebuild the derived files (index.json and its companions) as 'python -m careerexplorer.index'
+    # does, in a copy of data/: nothing may change.
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir, copy)
+    write_index(copy)
+    before = {p.relative_to(data_dir): p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    stale = sorted(str(name) for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert stale == [], f"stale in data/: {stale}; rebuild with 'python -m careerexplorer.index'"
+    assert (data_dir / "index.json").is_file()
 
 
 def test_bundled_index_has_one_entry_per_profile(catalog: Catalog, data_dir: Path) -> None:

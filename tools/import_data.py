@@ -121,12 +121,12 @@ _UNCHANGED = {"police", "personnel", "staff", "equipment", "sales", "series", "s
 
 def singular_word(word: str) -> str:
     lower = word.lower()
+    if lower.endswith("men"):
+        return word[:-3] + "man"
     if lower in _UNCHANGED or not lower.endswith("s") or lower.endswith("ss"):
         return word
     if lower.endswith("wives"):
         return word[:-5] + "wife"
-    if lower.endswith("men"):
-        return word[:-3] + "man"
     for plural, single in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("zzes", "zz")):
         if lower.endswith(plural):
             return word[: -len(plural)] + single

@@ -1,0 +1,41 @@
+"""PROVENANCE.md section 7 (the spot check of Medical Records Specialists) holds for the bundled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from careerexplorer.catalog import Catalog
+
+
+def test_spot_check_of_the_seed_profile(catalog: Catalog) -> None:
+    p = catalog.profile("medical-records-specialist")
+    assert (p.onet_code, p.soc_code, p.onet_title) == ("29-2072.00", "29-2072", "Medical Records Specialists")
+    w = p.wages
+    assert w is not None
+    assert (w.mean, w.median, w.p10, w.p25, w.p75, w.p90) == (56790, 51140, 37000, 43490, 64820, 81150)
+    assert (w.hourly_mean, w.hourly_median, w.employment) == (27.30, 24.59, 194720)
+    assert (w.source, w.period, w.area) == ("BLS OEWS", "May 2025", "U.S.")
+    o = p.outlook
+    assert o is not None
+    assert (o.employment_start, o.employment_end, o.change_pct, o.openings) == (194800, 208600, 7.1, 14200)
+    assert o.period == "2024-34"
+    e = p.education
+    assert e is not None
+    assert (e.typical_entry, e.experience, e.training) == ("Postsecondary nondegree award", "None", "None")
+    assert p.job_zone == 3
+    interests = dict(p.interests)
+    assert interests == {"realistic": 2.86, "investigative": 4.33, "artistic": 1.0, "social": 3.38,
+                         "enterprising": 1.88, "conventional": 6.97}
+    assert p.interest_code[:2] == "CI"  # O*NET's high points: C, I
+    assert p.bright_outlook == ("Rapid Growth",)
+    assert (p.cluster, p.pathway) == ("Health Science", "Health Informatics")
+    assert (p.cluster_2024, p.subcluster_2024) == ("Healthcare & Human Services", "Health Data & Administration")
+    assert {prog.cip for prog in p.programs} == {"51.0706", "51.0707", "51.0713", "51.0721"}
+    assert "Medical Coder" in p.search_titles
+
+
+def test_spot_check_of_state_medians(data_dir: Path) -> None:
+    states = json.loads((data_dir / "states.json").read_text(encoding="utf-8"))
+    median = states["fields"].index("median")
+    assert {s: states["states"][s]["29-2072"][median] for s in ("CA", "TX", "MS")} == {"CA": 61810, "TX": 48860, "MS": 41500}

@@ -1,0 +1,51 @@
+"""Start-up guards: what `careers show <slug>` must not import (timings live in benchmarks/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import io, sys, contextlib
+sys.argv = ["careers"] + sys.argv[1:]
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    try:
+        from careerexplorer.cli import main
+        main()
+    except SystemExit as exc:
+        assert not exc.code, exc.code
+print(" ".join(sorted(m for m in sys.modules)))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True)
+    return set(proc.stdout.split())
+
+
+@pytest.mark.parametrize("career", ["medical-records-specialist", "29-2072.00", "29-2072", "Registered Nurse"])
+def test_show_of_an_exact_identifier_imports_no_fuzzy_matcher(career: str) -> None:
+    modules = imported("show", career)
+    assert "careerexplorer.catalog" in modules  # the probe really ran the command
+    assert not {m for m in modules if m.split(".")[0] in ("rapidfuzz", "thefuzz")}
+    assert "careerexplorer.search" not in modules
+
+
+def test_show_reads_no_index_for_a_slug() -> None:
+    # The whole-catalog index is for search and list; a slug is one file.
+    modules = imported("show", "medical-records-specialist")
+    assert "careerexplorer.index" not in modules
+    assert "rich.table" not in modules
+
+
+def test_search_of_known_words_needs_no_fuzzy_matcher() -> None:
+    modules = imported("search", "registered nurse")
+    assert "careerexplorer.search" in modules
+    assert "rapidfuzz" not in modules
+
+
+def test_a_typo_brings_in_the_fuzzy_matcher() -> None:
+    assert "rapidfuzz" in imported("search", "dental hygenist")
