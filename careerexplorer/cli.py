@@ -17,7 +17,6 @@ from careerexplorer.errors import CareerError, UsageError
 
 app = typer.Typer(
     name="careers",
-    help="Explore U.S. careers offline: pay, schooling, outlook, what to study, and how they compare.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

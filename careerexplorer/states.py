@@ -56,7 +56,11 @@ def codes_for(profile_or_entry: Profile | dict[str, Any]) -> list[str]:
 
 
 def localize(profile: Profile, data_dir: Path, state: str) -> Profile:
-    return profile._replace(wages=state_wages(data_dir, state, codes_for(profile)))
+    wages = state_wages(data_dir, state, codes_for(profile))
+    national = profile.wages
+    if wages.basis_code and national and national.basis_code == wages.basis_code:
+        wages = wages._replace(basis_title=national.basis_title)
+    return profile._replace(wages=wages)
 
 
 def localize_entries(entries: list[dict[str, Any]], data_dir: Path, state: str) -> list[dict[str, Any]]:

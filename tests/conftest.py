@@ -20,8 +20,10 @@ from helpers import CLEAN_ENV, make_data_dir  # noqa: E402
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner(env=CLEAN_ENV)
+def runner(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
+    # A configuration folder of its own, so that no test sees or changes the user's shortlist.
+    config = tmp_path_factory.mktemp("config")
+    return CliRunner(env={**CLEAN_ENV, "XDG_CONFIG_HOME": str(config)})
 
 
 @pytest.fixture

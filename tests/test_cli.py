@@ -19,7 +19,31 @@ from careerexplorer.errors import InvalidProfile, Problem
 from careerexplorer.sources import ONET_ATTRIBUTION, SOURCES
 from helpers import PROFILES, REPO, SNAPSHOTS, one_line, profile_toml
 
-COMMANDS = ("show", "search", "compare", "list", "about", "validate", "schema")
+CORE_COMMANDS = ("show", "search", "compare", "list", "about", "validate", "schema")
+
+
+def command_paths() -> list[tuple[str, ...]]:
+    """Every runnable command, as the words that invoke it ('shortlist add' for a subcommand)."""
+    from typer.main import get_command
+
+    from careerexplorer.cli import app as cli_app
+
+    out: list[tuple[str, ...]] = []
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
+                walk(sub, (*path, name))
+        else:
+            out.append(path)
+
+    walk(get_command(cli_app), ())
+    return out
+
+
+COMMAND_PATHS = command_paths()
+TOP_COMMANDS = list(dict.fromkeys(path[0] for path in COMMAND_PATHS))
 HOSTILE = "[red]x[/red] \x1b[31mred\x1b[0m bell\x07"
 
 
@@ -62,27 +86,31 @@ def test_python_m_careerexplorer_version() -> None:
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"careers {__version__}\n", "")
 
 
+def test_the_core_commands_exist() -> None:
+    assert set(CORE_COMMANDS) <= set(TOP_COMMANDS)
+
+
 def test_no_arguments_shows_the_help(runner: CliRunner, app: Any) -> None:
     result = invoke(runner, app)
     assert "Usage: careers [OPTIONS] COMMAND [ARGS]..." in result.output
-    for command in COMMANDS:
+    for command in TOP_COMMANDS:
         assert command in result.output
 
 
 def test_main_help_lists_the_commands_and_an_example(runner: CliRunner, app: Any) -> None:
     result = invoke(runner, app, "--help")
     assert result.exit_code == 0, result.output
-    commands = re.findall(r"^  (\w+)\s", result.stdout.split("Commands:")[1], re.M)
-    assert commands == list(COMMANDS)
+    commands = re.findall(r"^  ([\w-]+)\s", result.stdout.split("Commands:")[1], re.M)
+    assert commands == TOP_COMMANDS
     assert "--data-dir" in result.stdout
     assert "Example: careers show medical-records-specialist" in result.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_help_of_each_command_has_an_example(runner: CliRunner, app: Any, command: str) -> None:
-    result = invoke(runner, app, command, "--help")
+@pytest.mark.parametrize("path", COMMAND_PATHS, ids=" ".join)
+def test_help_of_each_command_has_an_example(runner: CliRunner, app: Any, path: tuple[str, ...]) -> None:
+    result = invoke(runner, app, *path, "--help")
     assert result.exit_code == 0, result.output
-    assert f"Example: careers {command}" in result.stdout
+    assert f"Example: careers {' '.join(path)}" in result.stdout
 
 
 # --- show -----------------------------------------------------------------------------------------
@@ -200,9 +228,11 @@ def test_compare_json(runner: CliRunner, app: Any) -> None:
 def test_compare_takes_2_to_4_careers(runner: CliRunner, app: Any, count: int) -> None:
     slugs = ["medical-records-specialist", "registered-nurse", "home-health-aide", "personal-care-aide", "cashier"]
     result = invoke(runner, app, "compare", *slugs[:count])
-    assert result.exit_code == 2, result.output
+    line = assert_one_line_error(result, 2)
     if count:
-        assert one_line(result.stderr) == f"careers: compare takes 2 to 4 careers, got {count}"
+        assert line == f"careers: compare takes 2 to 4 careers, got {count}"
+    else:  # no careers: the (empty) shortlist
+        assert line.startswith("careers: your shortlist has 0 careers;")
 
 
 def test_compare_with_an_unknown_career(runner: CliRunner, app: Any) -> None:
@@ -340,6 +370,8 @@ def test_state_wages_of_an_aggregate_name_their_group(runner: CliRunner, app: An
     wages = careers_json(runner, app, "show", "home-health-aide", "--state", "TX")["wages"]
     assert wages["area"] == "Texas"
     assert wages["basis_code"] == "31-1120"
+    # Named as on the national page ("Figures for the BLS group 31-1120 Home Health and ...").
+    assert wages.get("basis_title") == "Home Health and Personal Care Aides"
 
 
 def test_list_and_compare_with_state_wages(runner: CliRunner, app: Any) -> None:
@@ -473,8 +505,13 @@ def test_the_fixture_profiles_folder_as_a_data_dir(runner: CliRunner, app: Any) 
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["title"] == "Sample Career"
     warnings = result.stderr.splitlines()
-    assert all(w.startswith("careers: warning: skipped ") for w in warnings)
-    assert len(warnings) == 7  # every fixture except sample-career.toml and unknown-key.toml
+    skipped = [w for w in warnings if w.startswith("careers: warning: skipped ")]
+    assert len(skipped) == 7  # every fixture except sample-career.toml and unknown-key.toml
+    unknown = PROFILES / "unknown-key.toml"
+    assert [w for w in warnings if w not in skipped] == [
+        f"careers: warning: {unknown}:6: sumary: unknown key; did you mean 'summary'?",
+        f"careers: warning: {unknown}:14: wages.meen: unknown key; did you mean 'mean'?",
+    ]
     result = invoke(runner, app, "--data-dir", str(PROFILES), "show", "unknown-key", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["summary"] == "Has a misspelt key."
