@@ -344,3 +344,12 @@ def test_tomlwrite_round_trips_awkward_text() -> None:
     text = dumps(doc)
     assert tomli.loads(text) == doc
     assert dumps(tomli.loads(text)) == text
+
+
+def test_echoes_finds_five_words_copied_from_onet() -> None:
+    from tools.import_data import echoes
+
+    onet = "Compile, process, and maintain medical records of hospital and clinic patients."
+    assert echoes("Maintains medical records of hospital and clinic patients.", [onet]) == [
+        "medical records of hospital and", "records of hospital and clinic", "of hospital and clinic patients"]
+    assert echoes("Keeps patients' health records complete, accurate and private.", [onet]) == []

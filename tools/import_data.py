@@ -247,7 +247,13 @@ def figures_for(soc: str, table: dict[str, Any]) -> tuple[Any, str | None]:
 
 def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """One profile document per O*NET-SOC code, keyed by slug."""
-    occupations = {r["O*NET-SOC Code"]: r["Title"] for r in onet_rows(src.path("onet", "Occupation Data.txt"))}
+    rows = list(onet_rows(src.path("onet", "Occupation Data.txt")))
+    occupations = {r["O*NET-SOC Code"]: r["Title"] for r in rows}
+    descriptions = {r["O*NET-SOC Code"]: r["Description"] for r in rows}
+    tasks: dict[str, list[str]] = defaultdict(list)
+    if src.path("onet", "Task Statements.txt").is_file():
+        for r in onet_rows(src.path("onet", "Task Statements.txt")):
+            tasks[r["O*NET-SOC Code"]].append(r["Task"])
     slugs = assign_slugs(occupations)
     oews, oews_titles = load_oews(src.path("bls-oews", "oews_national_M2025.csv"))
     ep, average = load_projections(src.path("bls-projections", "ep_table_1_2_occupational_projections_2024_34.csv"))
@@ -290,6 +296,8 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
             src.unmatched.append(f"{code} {onet_title}: no summary (profile not written)")
             continue
         doc["summary"] = summary
+        for echo in echoes(summary, [descriptions[code], *tasks.get(code, [])]):
+            src.unmatched.append(f"{code} {onet_title}: summary repeats O*NET wording: {echo!r}")
         doc["also_called"] = also.get(code, [])
         doc["search_titles"] = search.get(code, [])
         cluster, pathway = clusters.get(code, (None, None))
@@ -349,6 +357,20 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
 def shares_soc(code: str, occupations: dict[str, str]) -> bool:
     """Whether other O*NET occupations share this one's SOC code (and so its BLS figures)."""
     return sum(1 for other in occupations if other[:7] == code[:7]) > 1
+
+
+ECHO_WORDS = 5
+
+
+def echoes(summary: str, texts: list[str]) -> list[str]:
+    """Runs of five or more words that a summary shares with O*NET's own text: ours must not copy."""
+    words = re.findall(r"[a-z0-9']+", summary.lower())
+    grams: set[tuple[str, ...]] = set()
+    for text in texts:
+        theirs = re.findall(r"[a-z0-9']+", text.lower())
+        grams |= {tuple(theirs[i : i + ECHO_WORDS]) for i in range(len(theirs) - ECHO_WORDS + 1)}
+    return [" ".join(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)
+            if tuple(words[i : i + ECHO_WORDS]) in grams]
 
 
 def assign_slugs(occupations: dict[str, str]) -> dict[str, str]:
