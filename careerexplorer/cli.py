@@ -186,7 +186,11 @@ def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.tabl
         from careerexplorer.render import career_page
 
         out = console()
-        out.print(career_page(profile, pathway, out.width, out.options.ascii_only))
+        page = career_page(profile, pathway, out.width, out.options.ascii_only)
+        if out.is_terminal and not out.no_color:
+            out.print(page)
+        else:
+            sys.stdout.write(page.plain + "\n")  # no styles to show: skip Rich's rendering
 
 
 class SearchSort(str, Enum):

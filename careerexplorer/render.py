@@ -11,7 +11,6 @@ from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.text import Text
 
 from careerexplorer.model import Profile, Wages
@@ -71,16 +70,40 @@ class Page:
     def line(self, content: Text | str = "", indent: int = 0, hang: int = 0, first: str = "") -> None:
         """Append content wrapped to the width; later lines hang under the first line's text."""
         body = content if isinstance(content, Text) else Text(content)
-        room = max(8, self.width - indent - hang)
-        for i, row in enumerate(body.wrap(self._console, room) or [Text()]):
+        indent = min(indent, max(0, self.width - hang - 8))  # a narrow terminal gives up indent first
+        room = max(4, self.width - indent - hang)
+        plain = body.plain
+        if not body.spans and plain.isascii() and plain.isprintable() and "  " not in plain.strip(" "):
+            # One style, one cell a character: a greedy split on spaces is all Rich would do.
+            rows = [Text(row, style=body.style) for row in greedy_wrap(plain, room)]
+        else:
+            rows = list(body.wrap(self._console, room)) or [Text()]
+        for i, row in enumerate(rows):
             self.text.append(" " * indent + (first if i == 0 else " " * hang))
             row.rstrip()
             self.text.append_text(row)
             self.text.append("\n")
 
+    def wrapped(self, parts: list[Text], width: int) -> list[Text]:
+        lines: list[Text] = []
+        for part in parts:
+            lines.extend(part.wrap(self._console, width))
+        return lines
+
+    def boxed(self, rows: list[Text], inner: int) -> None:
+        """Rows inside a rounded box (ASCII corners where the terminal needs them)."""
+        tl, tr, bl, br, h, v = ("+", "+", "+", "+", "-", "|") if self.ascii_only else ("╭", "╮", "╰", "╯", "─", "│")
+        self.text.append(tl + h * (inner + 2) + tr + "\n")
+        for row in rows:
+            row.truncate(inner, pad=True)
+            self.text.append(v + " ")
+            self.text.append_text(row)
+            self.text.append(" " + v + "\n")
+        self.text.append(bl + h * (inner + 2) + br + "\n")
+
     def heading(self, title: str) -> None:
         self.text.append("\n")
-        self.text.append(title + "\n", style=HEADING)
+        self.line(Text(title, style=HEADING))
 
     def para(self, content: Text | str | None, indent: int = 2) -> None:
         if content:
@@ -92,8 +115,34 @@ class Page:
             self.line(item if isinstance(item, Text) else text(item), indent, hang=2, first=mark)
 
     def labelled(self, label: str, value: str, indent: int = 2, label_width: int = 14) -> None:
+        if indent + label_width + 20 > self.width:  # too narrow for two columns: label above
+            self.line(Text(label, style="bold"), indent)
+            self.line(text(value), indent + 2)
+            return
         head = f"{label:<{label_width}}"
         self.line(text(value), indent, hang=label_width, first=head)
+
+
+def greedy_wrap(plain: str, width: int) -> list[str]:
+    """Words into lines of at most width characters; a longer word is cut into pieces."""
+    rows: list[str] = []
+    current = ""
+    for word in plain.split():
+        while len(word) > width:
+            if current:
+                rows.append(current)
+                current = ""
+            rows.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            rows.append(current)
+            current = word
+    rows.append(current)
+    return rows
 
 
 def _measure_console(width: int) -> Any:
@@ -111,11 +160,11 @@ class _NullFile:
         pass
 
 
-def key_facts(p: Profile, width: int) -> Panel:
-    """The three key facts, AVG. SALARY, EDUCATION and JOB OUTLOOK, side by side in a panel.
+def key_facts(page: Page, p: Profile) -> None:
+    """The three key facts, AVG. SALARY, EDUCATION and JOB OUTLOOK, side by side in a box.
 
-    Laid out by hand in three columns: a Rich table here would cost more start-up than the rest
-    of the page.
+    Drawn by hand, in three columns: a Rich table and panel here cost more start-up than the
+    whole rest of the page.
     """
     salary = [Text(wage(p.wages, "mean"), style="bold green")]
     if p.wages:
@@ -127,36 +176,25 @@ def key_facts(p: Profile, width: int) -> Panel:
     if p.bright_outlook:
         outlook.append(Text("Bright Outlook", style="bold yellow"))
     columns = [("AVG. SALARY", salary), ("EDUCATION", education), ("JOB OUTLOOK", outlook)]
-    inner = max(12, width - 4)
+    inner = page.width - 4  # the box's borders and a space inside each
     if inner >= 3 * 14:
         col = (inner - 4) // 3
-        cells = [[Text(label, style="bold"), *_wrapped(parts, col)] for label, parts in columns]
-        rows = max(len(c) for c in cells)
-        body = Text()
-        for r in range(rows):
+        cells = [[Text(label, style="bold"), *page.wrapped(parts, col)] for label, parts in columns]
+        rows: list[Text] = []
+        for r in range(max(len(c) for c in cells)):
+            row = Text()
             for i, cell in enumerate(cells):
                 piece = cell[r] if r < len(cell) else Text()
-                piece.truncate(col, pad=i < 2)
-                body.append_text(piece)
-                if i < 2:
-                    body.append("  ")
-            if r < rows - 1:
-                body.append("\n")
+                piece.truncate(col, pad=True)
+                row.append_text(piece)
+                row.append("  " if i < 2 else "")
+            rows.append(row)
     else:  # too narrow for columns: one fact under another
-        body = Text()
-        for i, (label, parts) in enumerate(columns):
-            body.append(("\n" if i else "") + label, style="bold")
-            for part in parts:
-                body.append("\n")
-                body.append_text(part)
-    return Panel(body, box=box.ROUNDED, padding=(0, 1))
-
-
-def _wrapped(parts: list[Text], width: int) -> list[Text]:
-    lines: list[Text] = []
-    for part in parts:
-        lines.extend(part.wrap(_measure_console(width), width))
-    return lines
+        rows = []
+        for label, parts in columns:
+            rows.append(Text(label, style="bold"))
+            rows.extend(page.wrapped(parts, inner))
+    page.boxed(rows, inner)
 
 
 def header(page: Page, p: Profile) -> None:
@@ -360,24 +398,29 @@ def sources_footer(page: Page, p: Profile) -> None:
             page.line(Text(safe(s), style=DIM), 2, hang=2)
 
 
-def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_only: bool) -> Group:
-    """Every section of a career, in the seed page's order; empty sections are left out."""
-    top = Page(width, ascii_only)
-    header(top, p)
-    body = Page(width, ascii_only)
-    what_to_learn(body, p, pathway)
-    education_level(body, p)
-    insider_info(body, p)
-    extra_requirements(body, p)
-    additional_information(body, p)
-    salary_range(body, p)
-    work_style(body, p)
-    related_careers(body, p)
-    sources_footer(body, p)
-    top.text.append("\n")
-    top.text.rstrip()
-    body.text.rstrip()
-    return Group(top.text, Text(""), key_facts(p, width), body.text)
+def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_only: bool) -> Text:
+    """Every section of a career, in the seed page's order; empty sections are left out.
+
+    One Text, already wrapped to the width: Rich prints it without laying it out again, and
+    where colour is off its plain text can be written as it is.
+    """
+    page = Page(width, ascii_only)
+    header(page, p)
+    page.line()
+    key_facts(page, p)
+    what_to_learn(page, p, pathway)
+    education_level(page, p)
+    insider_info(page, p)
+    extra_requirements(page, p)
+    additional_information(page, p)
+    salary_range(page, p)
+    work_style(page, p)
+    related_careers(page, p)
+    sources_footer(page, p)
+    page.text.rstrip()
+    page.text.no_wrap = True
+    page.text.overflow = "crop"
+    return page.text
 
 
 # --- compare -------------------------------------------------------------------------------
