@@ -61,6 +61,14 @@ def warn_all(cat: Catalog) -> None:
         sys.stderr.write(f"careers: warning: {line}\n")
 
 
+def emit_text(out: Console, page: Any) -> None:
+    """A laid-out page: styled on a colour terminal, plain text otherwise (nothing to render)."""
+    if out.is_terminal and not out.no_color:
+        out.print(page)
+    else:
+        sys.stdout.write(page.plain + "\n")
+
+
 def emit_json(data: Any) -> None:
     import json
 
@@ -186,11 +194,7 @@ def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.tabl
         from careerexplorer.render import career_page
 
         out = console()
-        page = career_page(profile, pathway, out.width, out.options.ascii_only)
-        if out.is_terminal and not out.no_color:
-            out.print(page)
-        else:
-            sys.stdout.write(page.plain + "\n")  # no styles to show: skip Rich's rendering
+        emit_text(out, career_page(profile, pathway, out.width, out.options.ascii_only))
 
 
 class SearchSort(str, Enum):
@@ -246,7 +250,8 @@ def search(
     else:
         from careerexplorer.render import search_results
 
-        console().print(search_results(results))
+        out = console()
+        emit_text(out, search_results(results, out.width, out.options.ascii_only))
 
 
 @app.command()
@@ -292,7 +297,7 @@ def compare(
         from careerexplorer.render import comparison
 
         out = console()
-        out.print(comparison(profiles, out.width, out.options.ascii_only))
+        emit_text(out, comparison(profiles, out.width, out.options.ascii_only))
 
 
 class SortKey(str, Enum):
@@ -381,7 +386,9 @@ def match(
         return
     from careerexplorer.render import match_results
 
-    console().print(match_results(code, chosen_interests, matches, [explain(chosen_interests, e) for e, _ in matches]))
+    out = console()
+    why = [explain(chosen_interests, e) for e, _ in matches]
+    emit_text(out, match_results(code, chosen_interests, matches, why, out.width, out.options.ascii_only))
 
 
 def ask_quiz() -> dict[str, int]:

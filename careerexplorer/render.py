@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rich import box
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careerexplorer.model import Profile, Wages
@@ -84,6 +82,13 @@ class Page:
             self.text.append_text(row)
             self.text.append("\n")
 
+    def finish(self) -> Text:
+        """The laid-out page: already wrapped, so Rich prints it without wrapping it again."""
+        self.text.rstrip()
+        self.text.no_wrap = True
+        self.text.overflow = "crop"
+        return self.text
+
     def wrapped(self, parts: list[Text], width: int) -> list[Text]:
         lines: list[Text] = []
         for part in parts:
@@ -101,6 +106,62 @@ class Page:
             self.text.append(" " + v + "\n")
         self.text.append(bl + h * (inner + 2) + br + "\n")
 
+    def cell_lines(self, cell: Text, width: int) -> list[Text]:
+        """One table cell wrapped to its column; a long word (a slug) is cut, never lost."""
+        out: list[Text] = []
+        for piece in cell.split("\n", allow_blank=True):
+            plain = piece.plain
+            if not piece.spans and plain.isascii() and plain.isprintable():
+                out += [Text(row, style=piece.style) for row in greedy_wrap(plain, width)]
+            else:
+                out += list(piece.wrap(self._console, width, overflow="fold")) or [Text()]
+        return out
+
+    def grid(self, header: list[str], rows: list[list[Text]], widths: list[int], boxed: bool,
+             right: tuple[int, ...] = ()) -> None:
+        """A table of wrapped cells: boxed with lines between rows, or open with a rule under the
+        header. Columns in ``right`` are right-aligned."""
+        if boxed:
+            tl, tm, tr, ml, mm, mr, bl, bm, br, h, v = (
+                "+++++++++-|" if self.ascii_only else "╭┬╮├┼┤╰┴╯─│")
+        else:
+            h, v = ("-" if self.ascii_only else "─"), " "
+
+        def rule(left: str, mid: str, end: str) -> None:
+            self.text.append(left + mid.join(h * (w + 2) for w in widths) + end + "\n")
+
+        def emit(cells: list[Text]) -> None:
+            wrapped = [self.cell_lines(c, w) for c, w in zip(cells, widths)]
+            for r in range(max(len(x) for x in wrapped)):
+                self.text.append(v if boxed else "")
+                for i, (lines, w) in enumerate(zip(wrapped, widths)):
+                    piece = lines[r].copy() if r < len(lines) else Text()
+                    piece.rstrip()
+                    piece.truncate(w)
+                    if i in right:
+                        piece.pad_left(w - piece.cell_len)
+                    else:
+                        piece.pad_right(w - piece.cell_len)
+                    self.text.append(" ")
+                    self.text.append_text(piece)
+                    self.text.append(" " + v if boxed else " ")
+                if not boxed:
+                    self.text.rstrip()
+                self.text.append("\n")
+
+        if boxed:
+            rule(tl, tm, tr)
+        emit([Text(hd, style="bold") for hd in header])
+        if boxed:
+            for i, row in enumerate(rows):
+                rule(ml, mm, mr)
+                emit(row)
+            rule(bl, bm, br)
+        else:
+            self.text.append(h * min(self.width, sum(widths) + 2 * len(widths)) + "\n")
+            for row in rows:
+                emit(row)
+
     def heading(self, title: str) -> None:
         self.text.append("\n")
         self.line(Text(title, style=HEADING))
@@ -115,6 +176,7 @@ class Page:
             self.line(item if isinstance(item, Text) else text(item), indent, hang=2, first=mark)
 
     def labelled(self, label: str, value: str, indent: int = 2, label_width: int = 14) -> None:
+        label = safe(label)
         if indent + label_width + 20 > self.width:  # too narrow for two columns: label above
             self.line(Text(label, style="bold"), indent)
             self.line(text(value), indent + 2)
@@ -417,32 +479,24 @@ def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_on
     work_style(page, p)
     related_careers(page, p)
     sources_footer(page, p)
-    page.text.rstrip()
-    page.text.no_wrap = True
-    page.text.overflow = "crop"
-    return page.text
+    return page.finish()
 
 
 # --- compare -------------------------------------------------------------------------------
 
 
-def compare_table(profiles: list[Profile], ascii_only: bool) -> Any:
-    """2 to 4 careers side by side; the best value of each numeric row in bold green."""
-    from rich.table import Table
-
-    table = Table(box=box.ROUNDED if not ascii_only else box.ASCII, show_lines=True)
-    table.add_column("", style="bold", no_wrap=True)
-    for p in profiles:
-        table.add_column(text(p.title), overflow="fold")
+def compare_rows(profiles: list[Profile]) -> list[list[Text]]:
+    """The rows of the side-by-side table; the best value of each numeric row in bold green."""
+    rows: list[list[Text]] = []
 
     def numeric(label: str, values: list[float | None], shown: list[str]) -> None:
         present = [v for v in values if v is not None]
         best = max(present) if len(present) > 1 else None
-        cells = [Text(s, style="bold green" if v is not None and v == best else "") for v, s in zip(values, shown)]
-        table.add_row(label, *cells)
+        rows.append([Text(label, style="bold"),
+                     *(Text(s, style="bold green" if v is not None and v == best else "") for v, s in zip(values, shown))])
 
     def plain(label: str, shown: list[str]) -> None:
-        table.add_row(label, *(text(s) for s in shown))
+        rows.append([Text(label, style="bold"), *(text(s) for s in shown)])
 
     ws = [p.wages for p in profiles]
     os_ = [p.outlook for p in profiles]
@@ -457,7 +511,23 @@ def compare_table(profiles: list[Profile], ascii_only: bool) -> Any:
     plain("Cluster / pathway", [f"{p.cluster} / {p.pathway}" for p in profiles])
     plain("Certifications", [", ".join(c.abbr or c.name for c in p.certifications) or "none listed" for p in profiles])
     plain("Interests", [p.interest_code or NOT_PUBLISHED for p in profiles])
-    return table
+    return rows
+
+
+def compare_table(page: Page, profiles: list[Profile]) -> None:
+    """2 to 4 careers side by side in one table; on a narrow terminal, one career after another."""
+    rows = compare_rows(profiles)
+    label_w = max(len(r[0].plain) for r in rows)
+    n = len(profiles)
+    col = (page.width - 1 - 3 * (n + 1) - label_w) // n
+    if col >= 8:
+        page.grid(["", *(safe(p.title) for p in profiles)], rows, [label_w, *[col] * n], boxed=True)
+        return
+    for i, p in enumerate(profiles):  # too narrow for columns
+        page.line(Text(safe(p.title), style=HEADING))
+        for row in rows:
+            page.labelled(row[0].plain, row[i + 1].plain, label_width=label_w + 2)
+        page.line()
 
 
 def salary_bars(page: Page, profiles: list[Profile]) -> None:
@@ -532,32 +602,29 @@ def _shared(page: Page, label: str, lists: list[list[str]], profiles: list[Profi
         page.labelled(title, ", ".join(own) or "nothing of its own", label_width=width)
 
 
-def comparison(profiles: list[Profile], width: int, ascii_only: bool) -> Group:
+def comparison(profiles: list[Profile], width: int, ascii_only: bool) -> Text:
     """The side-by-side table, then salary bars on one scale, the differences, and the overlaps."""
     page = Page(width, ascii_only)
+    compare_table(page, profiles)
     salary_bars(page, profiles)
     differences(page, profiles)
-    page.text.rstrip()
-    return Group(compare_table(profiles, ascii_only), page.text)
+    return page.finish()
 
 
 # --- match and clusters ----------------------------------------------------------------------
 
 
-def match_results(code: str, interests: list[str], matches: list[tuple[dict[str, Any], float]], why: list[str]) -> Any:
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                  title=f"Careers for interests {code} ({', '.join(i.title() for i in interests)})", title_justify="left")
-    table.add_column("#", justify="right", style=DIM)
-    table.add_column("Career (and its slug)", ratio=3, overflow="fold")
-    table.add_column("Fit", justify="right")
-    table.add_column("Why", ratio=3)
+def match_results(code: str, interests: list[str], matches: list[tuple[dict[str, Any], float]], why: list[str],
+                  width: int, ascii_only: bool) -> Text:
+    page = Page(width, ascii_only)
+    page.line(Text(f"Careers for interests {code} ({', '.join(i.title() for i in interests)})", style="bold"))
+    rows = []
     for i, ((entry, fit), reason) in enumerate(zip(matches, why), 1):
         cell = Text(safe(entry["title"]), style="bold")
         cell.append("\n" + safe(entry["slug"]), style=DIM)
-        table.add_row(str(i), cell, f"{fit:.0f}", text(reason))
-    return table
+        rows.append([Text(str(i), style=DIM), cell, Text(f"{fit:.0f}"), text(reason)])
+    _ranked(page, ["#", "Career (and its slug)", "Fit", "Why"], rows, [len(str(len(matches))), 3], right=(0, 2))
+    return page.finish()
 
 
 def cluster_overview(clusters: list[dict[str, Any]], counts: dict[tuple[str, str], list[dict[str, Any]]],
@@ -597,18 +664,22 @@ def cluster_overview(clusters: list[dict[str, Any]], counts: dict[tuple[str, str
 # --- search and list -------------------------------------------------------------------------
 
 
-def search_results(results: list[Any]) -> Any:
-    from rich.table import Table
+def _ranked(page: Page, header: list[str], rows: list[list[Text]], fixed: list[int], right: tuple[int, ...]) -> None:
+    """Ranked results in open columns: fixed widths for the small ones, the rest shared 3:2."""
+    free = max(16, page.width - sum(fixed) - 2 * (len(fixed) + 2))
+    widths = [*fixed[:1], free * 3 // 5, *fixed[1:], free - free * 3 // 5]
+    page.grid(header, rows, widths, boxed=False, right=right)
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right", style=DIM)
-    table.add_column("Career (and its slug)", ratio=3, overflow="fold")
-    table.add_column("Why it matched", ratio=2)
+
+def search_results(results: list[Any], width: int, ascii_only: bool) -> Text:
+    page = Page(width, ascii_only)
+    rows = []
     for i, r in enumerate(results, 1):
         cell = Text(safe(r.title), style="bold")
         cell.append("\n" + safe(r.slug), style=DIM)
-        table.add_row(str(i), cell, text(r.reason))
-    return table
+        rows.append([Text(str(i), style=DIM), cell, text(r.reason)])
+    _ranked(page, ["#", "Career (and its slug)", "Why it matched"], rows, [len(str(len(results)))], right=(0,))
+    return page.finish()
 
 
 def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str]) -> Text:

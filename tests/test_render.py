@@ -19,7 +19,8 @@ from careerexplorer.catalog import Catalog, Clusters
 from careerexplorer.model import Profile, Wages
 from careerexplorer.render import (
     career_page,
-    compare_table,
+    compare_rows,
+    comparison,
     count,
     growth,
     hourly,
@@ -57,7 +58,7 @@ def render_page(p: Profile, clusters: Clusters, ascii_only: bool = False, width:
 
 def render_compare(profiles: list[Profile], ascii_only: bool = False) -> str:
     console = make_console(ascii_only)
-    console.print(compare_table(profiles, console.options.ascii_only))
+    console.print(comparison(profiles, console.width, console.options.ascii_only))
     return console_text(console)
 
 
@@ -183,7 +184,7 @@ def test_hostile_text_on_the_page_is_inert(clusters: Clusters) -> None:
 
 def test_hostile_text_in_a_comparison_is_inert(mrs: Profile) -> None:
     console = make_console(width=200)
-    console.print(compare_table([hostile_profile(), mrs], False))
+    console.print(comparison([hostile_profile(), mrs], console.width, False))
     out = console_text(console)
     assert "\x1b" not in out
     assert "Hostile [bold]Career[/bold]\\x1b[2J" in out
@@ -244,8 +245,7 @@ def test_salary_bar_on_a_shared_scale() -> None:
 
 
 def test_compare_marks_the_best_value_of_each_numeric_row(mrs: Profile, rn: Profile) -> None:
-    table = compare_table([mrs, rn], False)
-    cells = {str(table.columns[0]._cells[i]): [c._cells[i] for c in table.columns[1:]] for i in range(table.row_count)}
+    cells = {row[0].plain: row[1:] for row in compare_rows([mrs, rn])}
     salary = cells["AVG. SALARY"]
     assert [c.plain for c in salary] == ["$56,790", "$101,420"]
     assert [c.style for c in salary] == ["", "bold green"]
@@ -267,7 +267,7 @@ class LongResult:
 
 def test_search_results_table() -> None:
     console = make_console(width=120)
-    console.print(search_results([FakeResult()]))
+    console.print(search_results([FakeResult()], 120, False))
     out = console_text(console)
     assert "Medical Records Specialist" in out
     assert "medical-records-specialist" in out
@@ -278,7 +278,7 @@ def test_search_results_table() -> None:
 def test_search_results_never_cut_a_slug_short(width: int) -> None:
     # The slug is what people type next ('careers show <slug>'): it may fold, never be elided.
     console = make_console(width=width)
-    console.print(search_results([FakeResult(), LongResult()]))
+    console.print(search_results([FakeResult(), LongResult()], width, False))
     out = console_text(console)
     assert "…" not in out
     assert all(len(line) <= width for line in out.splitlines())
