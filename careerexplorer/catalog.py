@@ -231,36 +231,43 @@ class Catalog:
 
     @cached_property
     def entries(self) -> list[dict[str, Any]]:
-        """One index entry per career (facts only), sorted by title (see careerexplorer.index)."""
-        return self._merged(names=False)
-
-    @cached_property
-    def search_entries(self) -> list[dict[str, Any]]:
-        """The entries with every name and the stemmed terms that search matches against."""
-        return self._merged(names=True)
-
-    @cached_property
-    def vocabulary(self) -> set[str]:
-        """Every word of every career's names, for telling a typo from a word."""
-        from careerexplorer.index import read_vocabulary
-        from careerexplorer.search import vocabulary_of
-
-        users = [e for e in self.search_entries if e["slug"] in self.user_profiles] if self.user_dirs else []
-        return read_vocabulary(self.data_dir) | vocabulary_of(users)
-
-    def rank(self, query: str, entries: list[dict[str, Any]] | None = None, limit: int | None = 10) -> list[Any]:
-        """Search the catalog (or a filtered part of it)."""
-        from careerexplorer.search import rank
-
-        return rank(query, self.search_entries if entries is None else entries, limit=limit, vocabulary=self.vocabulary)
-
-    def _merged(self, names: bool) -> list[dict[str, Any]]:
+        """One entry per career with its facts, sorted by title (see careerexplorer.index)."""
         from careerexplorer.index import entry_for, read_index
 
-        bundled = read_index(self.data_dir, names=names)
         users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
-        merged = [users.pop(e["slug"], e) for e in bundled] + list(users.values())
+        merged = [users.pop(e["slug"], e) for e in read_index(self.data_dir)] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
+
+    @cached_property
+    def _search(self) -> tuple[list[dict[str, Any]], Any]:
+        from careerexplorer.index import Vocabulary, entry_for, read_search
+
+        rows, vocabulary = read_search(self.data_dir)
+        if not self.user_profiles:
+            return rows, vocabulary
+        users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
+        vocabulary = vocabulary | Vocabulary.of(list(users.values()))
+        return [users.pop(r["slug"], r) for r in rows] + list(users.values()), vocabulary
+
+    @property
+    def search_entries(self) -> list[dict[str, Any]]:
+        """What search reads of each career: who it is, and every name it is found by."""
+        return self._search[0]
+
+    @property
+    def vocabulary(self) -> Any:
+        """Every word and stem of the catalog's names (careerexplorer.index.Vocabulary)."""
+        return self._search[1]
+
+    def rank(self, query: str, entries: list[dict[str, Any]] | None = None, limit: int | None = 10) -> list[Any]:
+        """Search the catalog, or the part of it whose slugs are in ``entries``."""
+        from careerexplorer.search import rank
+
+        rows = self.search_entries
+        if entries is not None:
+            allowed = {e["slug"] for e in entries}
+            rows = [r for r in rows if r["slug"] in allowed]
+        return rank(query, rows, limit=limit, vocabulary=self.vocabulary)
 
     @cached_property
     def by_slug(self) -> dict[str, dict[str, Any]]:

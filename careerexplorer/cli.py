@@ -229,9 +229,10 @@ def search(
     fmt = chosen(fmt, json_out)
     cat = catalog()
     filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    results = cat.rank(query, filters.apply(cat.search_entries), limit=limit)
+    results = cat.rank(query, filters.apply(cat.entries) if filters.active else None, limit=limit)
     if sort is not SearchSort.relevance:
-        position = {e["slug"]: i for i, e in enumerate(ordered([r.entry for r in results], sort.value))}
+        facts = [cat.by_slug[r.slug] for r in results]
+        position = {e["slug"]: i for i, e in enumerate(ordered(facts, sort.value))}
         results.sort(key=lambda r: position[r.slug])
     warn_all(cat)
     if fmt is Format.json:

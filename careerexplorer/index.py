@@ -108,9 +108,10 @@ def entry_for(p: Profile) -> dict[str, Any]:
 
 SEARCH_FILE = "search.tsv"
 LOOKUP_FILE = "lookup.json"
-# Kept apart from the facts, in search.json, so that `list` reads a small file and only
-# `search` and fuzzy look-ups read the names.
+# Kept apart from the facts, in search.tsv, so that `list` reads a small file, and `search`
+# reads one file that holds all it needs: who a career is, and every name it is found by.
 SEARCH_KEYS = ("fields", "names", "terms")
+SEARCH_COLUMNS = ("slug", "title", "onet_code", "soc_code", "employment", *SEARCH_KEYS)
 
 
 def build_index(data_dir: Path) -> dict[str, Any]:
@@ -146,10 +147,12 @@ def index_files(data_dir: Path) -> dict[str, str]:
     facts = [{k: v for k, v in e.items() if k not in SEARCH_KEYS} for e in index["careers"]]
     # Tab-separated text, one career a line in index order: read and split in a few
     # milliseconds, where the same content as JSON took about 18 ms to parse.
-    rows = ["\t".join(e[k] for k in SEARCH_KEYS) for e in index["careers"]]
-    # The second line lists every word of every name, unstemmed, to tell a typo from a word.
-    vocabulary = " ".join(sorted({w for e in index["careers"] for w in _WORD.findall(e["names"].lower())}))
-    search = f"careers-search\t{INDEX_VERSION}\n{vocabulary}\n" + "\n".join(rows) + "\n"
+    rows = ["\t".join(str(e[k] or 0) if k == "employment" else e[k] for k in SEARCH_COLUMNS) for e in index["careers"]]
+    # Then every word of every name as written, and every stem: to tell a typo from a word, and
+    # to find the word a typo meant.
+    vocabulary = Vocabulary.of(index["careers"])
+    search = (f"careers-search\t{INDEX_VERSION}\n{vocabulary.raw.strip()}\n{vocabulary.stems.strip()}\n"
+              + "\n".join(rows) + "\n")
     lookup = json.dumps(build_lookup(index), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return {INDEX_FILE: _lines(INDEX_VERSION, facts), SEARCH_FILE: search, LOOKUP_FILE: lookup}
 
@@ -172,33 +175,58 @@ def _read(path: Path, what: str) -> Any:
     return doc
 
 
-def read_index(data_dir: Path, names: bool = False) -> list[dict[str, Any]]:
-    """The bundled entries; with names=True, merged with their search names and terms."""
+def read_index(data_dir: Path) -> list[dict[str, Any]]:
+    """The bundled entries: the facts of every career, in slug order."""
     doc = _read(data_dir / INDEX_FILE, "index")
     if doc.get("version") != INDEX_VERSION:
         raise DataError(f"{data_dir / INDEX_FILE}: index version {doc.get('version')} is not {INDEX_VERSION}; reinstall careers")
     careers: list[dict[str, Any]] = doc["careers"]
-    if names:
-        path = data_dir / SEARCH_FILE
-        try:
-            rows = path.read_text(encoding="utf-8").split("\n")
-        except (OSError, ValueError) as exc:
-            raise DataError(f"{path}: the bundled search index is unreadable ({exc}); reinstall careers") from None
-        if rows[0] != f"careers-search\t{INDEX_VERSION}" or len(rows) != len(careers) + 3:
-            raise DataError(f"{path}: out of step with {INDEX_FILE}; reinstall careers")
-        careers = [{**e, **dict(zip(SEARCH_KEYS, row.split("\t")))} for e, row in zip(careers, rows[2:])]
     return careers
 
 
-def read_vocabulary(data_dir: Path) -> set[str]:
-    """Every word of every bundled name, as written (lower case)."""
+class Vocabulary:
+    """Every word (as written, lower case) and every stem of the catalog's names, each as one
+    space-padded string: a membership test is a substring search, with no set to build."""
+
+    def __init__(self, raw: str, stems: str) -> None:
+        self.raw = f" {raw.strip()} "
+        self.stems = f" {stems.strip()} "
+
+    @classmethod
+    def of(cls, entries: list[dict[str, Any]]) -> Vocabulary:
+        raw = {w for e in entries for w in _WORD.findall(e["names"].lower())}
+        found = {s for e in entries for s in e["terms"].split() if s != "|"}
+        return cls(" ".join(sorted(raw)), " ".join(sorted(found)))
+
+    def __or__(self, other: Vocabulary) -> Vocabulary:
+        return Vocabulary(self.raw + other.raw, self.stems + other.stems)
+
+    def has_word(self, word: str) -> bool:
+        return f" {word} " in self.raw
+
+    def has_stem(self, stem_: str) -> bool:
+        return f" {stem_} " in self.stems
+
+    def stem_list(self) -> list[str]:
+        return sorted(set(self.stems.split()))
+
+
+def read_search(data_dir: Path) -> tuple[list[dict[str, Any]], Vocabulary]:
+    """The bundled search rows (who each career is, and its names) and the vocabulary."""
     path = data_dir / SEARCH_FILE
     try:
-        with path.open(encoding="utf-8") as fh:
-            fh.readline()
-            return set(fh.readline().split())
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError) as exc:
         raise DataError(f"{path}: the bundled search index is unreadable ({exc}); reinstall careers") from None
+    if lines[0] != f"careers-search\t{INDEX_VERSION}" or len(lines) < 4:
+        raise DataError(f"{path}: not a careers search index of version {INDEX_VERSION}; reinstall careers")
+    rows = []
+    for line in lines[3:]:
+        if line:
+            row: dict[str, Any] = dict(zip(SEARCH_COLUMNS, line.split("\t")))
+            row["employment"] = int(row["employment"])
+            rows.append(row)
+    return rows, Vocabulary(lines[1], lines[2])
 
 
 def read_lookup(data_dir: Path) -> dict[str, str]:

@@ -65,6 +65,11 @@ class Filters:
 
             self.state = state_code(cat.data_dir, state)
 
+    @property
+    def active(self) -> bool:
+        return any(v not in (None, False) for v in (self.cluster, self.pathway, self.education, self.min_salary,
+                                                     self.outlook, self.min_growth, self.bright_outlook, self.state))
+
     def apply(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if self.state:
             from careerexplorer.states import localize_entries

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from careerexplorer.index import FIELD_CODES, names, stem, stems
+from careerexplorer.index import _WORD, FIELD_CODES, Vocabulary, names, stem, stems
 
 WEIGHTS = {
     "title": 1.0,
@@ -90,22 +90,21 @@ class Result(NamedTuple):
         }
 
 
-def query_words(query: str, entries: list[dict[str, Any]]) -> tuple[list[str], float]:
-    """The query's stems, with typos replaced by the nearest catalog word, and the penalty for that."""
+def query_words(query: str, vocabulary: Vocabulary) -> tuple[list[str], float]:
+    """The query's stems, with typos replaced by the nearest catalog stem, and the penalty for that."""
     text = query.strip().lower()
     text = EVERYDAY.get(text, text)
     words = list(dict.fromkeys(stems(text)))
-    catalog_text = "".join(e["terms"] for e in entries)
-    unknown = [w for w in words if f" {w} " not in catalog_text]
+    unknown = [w for w in words if not vocabulary.has_stem(w)]
     if not unknown:
         return words, 0.0
     from rapidfuzz import fuzz, process
 
-    vocabulary = sorted(set(catalog_text.split()) - {"|"})
+    choices = vocabulary.stem_list()
     fixed = []
     for w in words:
         if w in unknown:
-            found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 3 else None
+            found = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 3 else None
             if found is None:
                 continue
             w = found[0]
@@ -124,47 +123,40 @@ def name_score(query: list[str], words: list[str]) -> float:
     return 40.0 + 30.0 * matched / len(query) - 2.0 * extra
 
 
-def respelled(words: list[str], entries: list[dict[str, Any]]) -> list[str] | None:
-    """The query with each word swapped for a close, different catalog word ("programer")."""
+def respelled(words: list[str], vocabulary: Vocabulary) -> list[str] | None:
+    """The query with each word swapped for a close, different catalog stem ("programer")."""
     from rapidfuzz import fuzz, process
 
-    vocabulary = sorted(set("".join(e["terms"] for e in entries).split()) - {"|"} - set(words))
+    choices = [c for c in vocabulary.stem_list() if c not in words]
     out, changed = [], False
     for w in words:
-        found = process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 4 else None
+        found = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 4 else None
         out.append(found[0] if found else w)
         changed |= found is not None
     return out if changed else None
 
 
-def misspelled(query: str, vocabulary: set[str]) -> bool:
+def misspelled(query: str, vocabulary: Vocabulary) -> bool:
     """Whether a query word looks like a typo whose stem happens to be a word ("programer")."""
-    from careerexplorer.index import _WORD
-
-    return any(len(w) > 5 and stem(w) != w and w not in vocabulary for w in _WORD.findall(query.lower()))
-
-
-def vocabulary_of(entries: list[dict[str, Any]]) -> set[str]:
-    from careerexplorer.index import _WORD
-
-    return {w for e in entries for w in _WORD.findall(e["names"].lower())}
+    return any(len(w) > 5 and stem(w) != w and not vocabulary.has_word(w) for w in _WORD.findall(query.lower()))
 
 
 def rank(query: str, entries: list[dict[str, Any]], limit: int | None = 10, min_score: float = MIN_SCORE,
-         vocabulary: set[str] | None = None) -> list[Result]:
+         vocabulary: Vocabulary | None = None) -> list[Result]:
     """The careers matching a query, best first; weak matches are left out.
 
-    ``vocabulary`` is every word of the entries' names; it is worked out when not given.
+    ``vocabulary`` holds every word and stem of the catalog; it is worked out when not given.
     """
-    words, penalty = query_words(query, entries)
+    vocabulary = vocabulary or Vocabulary.of(entries)
+    words, penalty = query_words(query, vocabulary)
     if not words:
         return []
-    if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary or vocabulary_of(entries)):
+    if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary):
         penalty = TYPO_PENALTY
     results = score_all(words, penalty, entries, min_score)
     if not results or results[0].score < STRONG or penalty:
         # No strong match, or a likely misspelling: also try the nearest catalog words.
-        other = respelled(words, entries)
+        other = respelled(words, vocabulary)
         if other:
             best = {r.slug: r for r in results}
             for r in score_all(other, TYPO_PENALTY, entries, min_score):
