@@ -1,6 +1,6 @@
 """Wall time of each command as a ratio to the Typer+Rich import floor, and peak memory.
 
-    python benchmarks/startup.py [--runs N]
+    python benchmarks/startup.py [--runs N] [--instructions]
 
 The floor is `python -c "import typer, rich.console"` in the same interpreter. Each command runs
 N times, alternating with the floor so both see the same load; the ratio is the median of the
@@ -65,10 +65,34 @@ def paired(cmd: list[str], runs: int) -> tuple[float, float, float, float]:
     return statistics.median(floors), statistics.median(times), statistics.median(ratios), peak
 
 
+def instructions(cmd: list[str]) -> int:
+    """Instructions executed, counted by valgrind's callgrind: the same on every run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", *cmd],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp, env=ENV)
+    found = [line for line in proc.stderr.splitlines() if "Collected :" in line]
+    if proc.returncode or not found:
+        raise SystemExit(f"callgrind failed on {' '.join(cmd)}:\n{proc.stderr[-2000:]}")
+    return int(found[-1].split(":")[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions with valgrind instead of timing: slower, but repeatable on a busy machine")
     args = parser.parse_args()
+    if args.instructions:
+        import careerexplorer
+
+        compileall.compile_dir(os.path.dirname(careerexplorer.__file__), quiet=1)
+        floor_i = instructions(FLOOR)
+        print(f"floor (import typer, rich.console): {floor_i / 1e6:.0f} M instructions")
+        print(f"{'command':<20}{'M instr':>9}{'ratio':>7}{'target':>8}  ok")
+        for name, argv, target in COMMANDS:
+            n = instructions(CLI + argv)
+            print(f"{name:<20}{n / 1e6:>9.0f}{n / floor_i:>7.2f}{target:>7.1f}x  {'yes' if n / floor_i <= target else 'NO'}")
+        return 0
     import careerexplorer
 
     compileall.compile_dir(os.path.dirname(careerexplorer.__file__), quiet=1)

@@ -1,6 +1,5 @@
 """The `careers` command: parse, call one layer down, choose the output, set the exit code."""
 
-from __future__ import annotations
 
 import functools
 import sys

@@ -9,7 +9,6 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
-STATE_RE = re.compile(r"^[A-Z]{2}$")
 
 # Entry education on one ladder, lowest first: (key, BLS wording, plain label shown to people).
 EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
