@@ -16,7 +16,6 @@ from pathlib import Path
 import tomli
 
 from careerexplorer.catalog import Catalog
-from careerexplorer.search import rank
 
 HERE = Path(__file__).resolve().parent
 PUBLIC = HERE.parent.parent / "shared" / "queries" / "public.toml"
@@ -44,13 +43,13 @@ def main() -> int:
         sets.insert(0, ("public", load(args.public)))
     else:
         print(f"(public cases not found at {args.public}; skipped)")
-    entries = Catalog().search_entries
+    catalog = Catalog()
     print(f"{'set':<8}{'cases':>6}{'pass':>6}{'R@1':>7}{'R@3':>7}{'R@N':>7}")
     total = {"n": 0, "pass": 0, "r1": 0, "r3": 0, "rn": 0}
     for name, cases in sets:
         n = ok = r1 = r3 = rn = 0
         for case in cases:
-            results = rank(case["query"], entries, limit=max(10, case["within"]))
+            results = catalog.rank(case["query"], limit=max(10, case["within"]))
             pos = position(results, case["expect"])
             n += 1
             ok += pos is not None and pos <= case["within"]

@@ -239,20 +239,25 @@ class Catalog:
         return sorted(merged, key=lambda e: e["title"].lower())
 
     @cached_property
-    def _search(self) -> tuple[list[dict[str, Any]], Any]:
+    def _search(self) -> tuple[Any, Any]:
         from careerexplorer.index import Vocabulary, entry_for, read_search
 
         rows, vocabulary = read_search(self.data_dir)
         if not self.user_profiles:
             return rows, vocabulary
-        users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
-        vocabulary = vocabulary | Vocabulary.of(list(users.values()))
-        return [users.pop(r["slug"], r) for r in rows] + list(users.values()), vocabulary
+        users = [entry_for(p) for p in self.user_profiles.values()]
+        return rows.without(set(self.user_profiles)) + users, vocabulary | Vocabulary.of(users)
 
     @property
-    def search_entries(self) -> list[dict[str, Any]]:
-        """What search reads of each career: who it is, and every name it is found by."""
+    def search_rows(self) -> Any:
+        """What search looks at (careerexplorer.index.SearchRows): who each career is, and its names."""
         return self._search[0]
+
+    @cached_property
+    def search_entries(self) -> list[dict[str, Any]]:
+        """Every search row, parsed: for look-ups that must see every name."""
+        rows: list[dict[str, Any]] = self.search_rows.all()
+        return rows
 
     @property
     def vocabulary(self) -> Any:
@@ -263,10 +268,9 @@ class Catalog:
         """Search the catalog, or the part of it whose slugs are in ``entries``."""
         from careerexplorer.search import rank
 
-        rows = self.search_entries
+        rows = self.search_rows
         if entries is not None:
-            allowed = {e["slug"] for e in entries}
-            rows = [r for r in rows if r["slug"] in allowed]
+            rows = rows.only({e["slug"] for e in entries})
         return rank(query, rows, limit=limit, vocabulary=self.vocabulary)
 
     @cached_property

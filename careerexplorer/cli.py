@@ -119,7 +119,8 @@ class Format(str, Enum):
 
 
 CareerArg = Annotated[
-    str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career)
+    str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career,
+                        metavar="CAREER")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table, json, markdown or csv.")]
@@ -260,7 +261,7 @@ def compare(
     careers: Annotated[
         Optional[list[str]],
         typer.Argument(help="2 to 4 careers (slugs, codes or titles); none compares your shortlist.",
-                       autocompletion=complete_career, show_default=False),
+                       autocompletion=complete_career, show_default=False, metavar="[CAREER]..."),
     ] = None,
     state: StateOpt = None,
     fmt: FormatOpt = Format.table,
@@ -450,7 +451,9 @@ def clusters(
 
 @shortlist_app.command("add")
 @guarded
-def shortlist_add(careers: Annotated[list[str], typer.Argument(help="Careers to add.", autocompletion=complete_career)]) -> None:
+def shortlist_add(
+    careers: Annotated[list[str], typer.Argument(help="Careers to add.", autocompletion=complete_career, metavar="CAREER...")],
+) -> None:
     """Add careers to your shortlist.
 
     Example: careers shortlist add medical-records-specialist registered-nurse
@@ -467,7 +470,9 @@ def shortlist_add(careers: Annotated[list[str], typer.Argument(help="Careers to 
 
 @shortlist_app.command("remove")
 @guarded
-def shortlist_remove(careers: Annotated[list[str], typer.Argument(help="Careers to remove.", autocompletion=complete_career)]) -> None:
+def shortlist_remove(
+    careers: Annotated[list[str], typer.Argument(help="Careers to remove.", autocompletion=complete_career, metavar="CAREER...")],
+) -> None:
     """Remove careers from your shortlist.
 
     Example: careers shortlist remove registered-nurse
@@ -589,6 +594,23 @@ def schema() -> None:
     emit_json(json_schema())
 
 
+def lean_app(argv: list[str]) -> typer.Typer:
+    """The app to run for these arguments: for a plain `careers COMMAND ...`, one that holds only
+    that command. Typer builds every command's parameters before it runs one; with a dozen
+    commands that is several milliseconds of every start. Help, completion and the shortlist
+    group get the full app, so what they list is complete."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("--data-dir"):
+        i += 1 if "=" in argv[i] else 2
+    commands = {c.name or c.callback.__name__: c.callback for c in app.registered_commands if c.callback}
+    if i >= len(argv) or argv[i] not in commands:
+        return app
+    lean = typer.Typer(name="careers", no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+    lean.callback()(main_options)
+    lean.command(argv[i])(commands[argv[i]])
+    return lean
+
+
 def main() -> None:
     """Console-script entry point."""
     # A terminal that cannot show a character (LANG=C, an ASCII-only encoding) gets '?' for it,
@@ -599,7 +621,7 @@ def main() -> None:
         except (AttributeError, ValueError):
             pass
     try:
-        app()
+        lean_app(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.stderr.write("careers: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)

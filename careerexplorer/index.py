@@ -211,22 +211,60 @@ class Vocabulary:
         return sorted(set(self.stems.split()))
 
 
-def read_search(data_dir: Path) -> tuple[list[dict[str, Any]], Vocabulary]:
-    """The bundled search rows (who each career is, and its names) and the vocabulary."""
+class SearchRows:
+    """The careers search can look at: the bundled rows of search.tsv, kept as bytes until a
+    query's stems are found in them (decoding and splitting all of them costs more than the
+    search itself), plus entries of the user's own profiles."""
+
+    def __init__(self, lines: list[bytes], extra: list[dict[str, Any]]) -> None:
+        self.lines = lines
+        self.extra = extra
+
+    @classmethod
+    def of(cls, entries: list[dict[str, Any]]) -> SearchRows:
+        return cls([], entries)
+
+    @staticmethod
+    def parse(line: bytes) -> dict[str, Any]:
+        row: dict[str, Any] = dict(zip(SEARCH_COLUMNS, line.decode("utf-8").split("\t")))
+        row["employment"] = int(row["employment"])
+        return row
+
+    def matching(self, stems_: list[str]) -> list[dict[str, Any]]:
+        """The rows that hold any of the stems (and perhaps a few that only seem to)."""
+        pads = [f" {s} " for s in stems_]
+        raw = [p.encode("utf-8") for p in pads]
+        found = [self.parse(line) for line in self.lines if any(p in line for p in raw)]
+        return found + [e for e in self.extra if any(p in e["terms"] for p in pads)]
+
+    def all(self) -> list[dict[str, Any]]:
+        return [self.parse(line) for line in self.lines] + self.extra
+
+    def without(self, slugs: set[str]) -> SearchRows:
+        return SearchRows([ln for ln in self.lines if ln.split(b"\t", 1)[0].decode() not in slugs], self.extra)
+
+    def only(self, slugs: set[str]) -> SearchRows:
+        return SearchRows([ln for ln in self.lines if ln.split(b"\t", 1)[0].decode() in slugs],
+                          [e for e in self.extra if e["slug"] in slugs])
+
+    def __add__(self, entries: list[dict[str, Any]]) -> SearchRows:
+        return SearchRows(self.lines, self.extra + entries)
+
+
+def read_search(data_dir: Path) -> tuple[SearchRows, Vocabulary]:
+    """The bundled search rows and the vocabulary."""
     path = data_dir / SEARCH_FILE
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, ValueError) as exc:
-        raise DataError(f"{path}: the bundled search index is unreadable ({exc}); reinstall careers") from None
-    if lines[0] != f"careers-search\t{INDEX_VERSION}" or len(lines) < 4:
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
+        raise DataError(f"{path}: the bundled search index is unreadable ({exc.strerror or exc}); reinstall careers") from None
+    if lines[0] != f"careers-search\t{INDEX_VERSION}".encode() or len(lines) < 4:
         raise DataError(f"{path}: not a careers search index of version {INDEX_VERSION}; reinstall careers")
-    rows = []
-    for line in lines[3:]:
-        if line:
-            row: dict[str, Any] = dict(zip(SEARCH_COLUMNS, line.split("\t")))
-            row["employment"] = int(row["employment"])
-            rows.append(row)
-    return rows, Vocabulary(lines[1], lines[2])
+    try:
+        vocabulary = Vocabulary(lines[1].decode("utf-8"), lines[2].decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: the bundled search index is not UTF-8; reinstall careers") from None
+    return SearchRows([ln for ln in lines[3:] if ln], []), vocabulary
 
 
 def read_lookup(data_dir: Path) -> dict[str, str]:

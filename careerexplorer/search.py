@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from careerexplorer.index import _WORD, FIELD_CODES, Vocabulary, names, stem, stems
+from careerexplorer.index import _WORD, FIELD_CODES, SearchRows, Vocabulary, names, stem, stems
 
 WEIGHTS = {
     "title": 1.0,
@@ -141,25 +141,27 @@ def misspelled(query: str, vocabulary: Vocabulary) -> bool:
     return any(len(w) > 5 and stem(w) != w and not vocabulary.has_word(w) for w in _WORD.findall(query.lower()))
 
 
-def rank(query: str, entries: list[dict[str, Any]], limit: int | None = 10, min_score: float = MIN_SCORE,
-         vocabulary: Vocabulary | None = None) -> list[Result]:
+def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | None = 10,
+         min_score: float = MIN_SCORE, vocabulary: Vocabulary | None = None) -> list[Result]:
     """The careers matching a query, best first; weak matches are left out.
 
-    ``vocabulary`` holds every word and stem of the catalog; it is worked out when not given.
+    ``entries`` are index entries with their names, or the catalog's SearchRows; ``vocabulary``
+    holds every word and stem of the catalog, and is worked out when not given.
     """
-    vocabulary = vocabulary or Vocabulary.of(entries)
+    rows = entries if isinstance(entries, SearchRows) else SearchRows.of(entries)
+    vocabulary = vocabulary or Vocabulary.of(rows.all())
     words, penalty = query_words(query, vocabulary)
     if not words:
         return []
     if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary):
         penalty = TYPO_PENALTY
-    results = score_all(words, penalty, entries, min_score)
+    results = score_all(words, penalty, rows.matching(words), min_score)
     if not results or results[0].score < STRONG or penalty:
         # No strong match, or a likely misspelling: also try the nearest catalog words.
         other = respelled(words, vocabulary)
         if other:
             best = {r.slug: r for r in results}
-            for r in score_all(other, TYPO_PENALTY, entries, min_score):
+            for r in score_all(other, TYPO_PENALTY, rows.matching(other), min_score):
                 if r.slug not in best or r.score > best[r.slug].score:
                     best[r.slug] = r
             results = sorted(best.values(), key=order)

@@ -49,3 +49,19 @@ def test_search_of_known_words_needs_no_fuzzy_matcher() -> None:
 
 def test_a_typo_brings_in_the_fuzzy_matcher() -> None:
     assert "rapidfuzz" in imported("search", "dental hygenist")
+
+
+def test_the_lean_app_runs_one_command_like_the_full_app() -> None:
+    from careerexplorer.cli import app, lean_app
+
+    assert lean_app(["--help"]) is app and lean_app([]) is app and lean_app(["shortlist", "list"]) is app
+    lean = lean_app(["--data-dir", "x", "show", "29-2072"])
+    assert lean is not app and [c.name for c in lean.registered_commands] == ["show"]
+    assert [c.name for c in lean_app(["--data-dir=x", "list"]).registered_commands] == ["list"]
+    for argv in (["show", "medical-records-specialist", "--json"], ["search", "nurse", "-n", "2"], ["show", "zzzz"],
+                 ["show", "--help"], ["list", "--sort", "bogus"], ["compare", "29-2072"]):
+        full = subprocess.run([sys.executable, "-c", "from careerexplorer.cli import app; app(prog_name='careers')",
+                               *argv], capture_output=True, text=True)
+        via_main = subprocess.run([sys.executable, "-c", "import sys; from careerexplorer.cli import lean_app; "
+                                   "lean_app(sys.argv[1:])(prog_name='careers')", *argv], capture_output=True, text=True)
+        assert (via_main.returncode, via_main.stdout, via_main.stderr) == (full.returncode, full.stdout, full.stderr), argv
