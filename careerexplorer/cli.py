@@ -326,7 +326,7 @@ def list_careers(
 
     Example: careers list --cluster "Health Science" --sort salary
     """
-    from careerexplorer.listing import Filters, education_labels, ordered, outlook_labels
+    from careerexplorer.listing import Filters, education_labels, ordered
 
     fmt = chosen(fmt, json_out)
     cat = catalog()
@@ -343,14 +343,20 @@ def list_careers(
 
         emit_rows(fmt, list_rows(entries, education_labels(entries)))
         return
-    from careerexplorer.render import list_lines
+    print_lines(entries)
+
+
+def print_lines(entries: list[dict[str, Any]]) -> None:
+    """Careers one a line: styled on a colour terminal, plain text otherwise."""
+    from careerexplorer.listing import education_labels, outlook_labels
+    from careerexplorer.render import list_lines, styled_lines
 
     out = console()
     lines = list_lines(entries, out.width, education_labels(entries), outlook_labels(entries))
-    if out.is_terminal:
-        out.print(lines, soft_wrap=True, end="")
+    if out.is_terminal and not out.no_color:
+        out.print(styled_lines(lines))
     else:
-        sys.stdout.write(lines.plain)  # piped: no styles to lay out, so skip Rich's rendering
+        sys.stdout.write("\n".join(lines) + "\n")
 
 
 @app.command()
@@ -507,11 +513,7 @@ def shortlist_list(json_out: JsonOpt = False) -> None:
     if not slugs:
         sys.stdout.write("Your shortlist is empty. Add careers with: careers shortlist add CAREER\n")
         return
-    from careerexplorer.listing import education_labels, outlook_labels
-    from careerexplorer.render import list_lines
-
-    out = console()
-    out.print(list_lines(entries, out.width, education_labels(entries), outlook_labels(entries)), soft_wrap=True, end="")
+    print_lines(entries)
     for slug in slugs:
         if slug not in cat.by_slug:
             sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")

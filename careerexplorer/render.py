@@ -682,12 +682,12 @@ def search_results(results: list[Any], width: int, ascii_only: bool) -> Text:
     return page.finish()
 
 
-def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str]) -> Text:
-    """One line a career, in fixed columns: cheap to lay out for the whole catalog.
+def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str]) -> list[str]:
+    """One line a career, in fixed columns, the header first: cheap to lay out for the whole
+    catalog. The figure columns are as wide as their longest value; the title takes the rest.
 
-    The figure columns are as wide as their longest value; the title takes the rest. The lines
-    are joined as plain text first and styled once: a thousand appends to a Text cost more than
-    the rest of the command.
+    Plain strings, already safe: a Text of a thousand lines costs more to build (Rich scans it
+    for control codes) than the rest of the command, so only a terminal gets one (styled_lines).
     """
     salaries = [money(e.get("salary")) for e in entries]
     salary_w = max([len("Salary"), *map(len, salaries)])
@@ -701,6 +701,11 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
         if len(title) > title_w:
             title = title[: title_w - 1] + "…"
         lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
-    out = Text("\n".join(lines) + "\n", no_wrap=True, overflow="crop")
-    out.stylize("bold", 0, len(head))
+    return lines
+
+
+def styled_lines(lines: list[str]) -> Text:
+    """Lines from list_lines for a terminal: the header in bold."""
+    out = Text("\n".join(lines), no_wrap=True, overflow="crop")
+    out.stylize("bold", 0, len(lines[0]))
     return out

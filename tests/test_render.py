@@ -293,9 +293,7 @@ def entry(title: str, salary: int | None, education: int | None, growth: float |
 def list_text(entries: list[dict[str, Any]], width: int) -> list[str]:
     from careerexplorer.listing import education_labels, outlook_labels
 
-    text = list_lines(entries, width, education_labels(entries), outlook_labels(entries))
-    assert isinstance(text, Text)
-    lines = text.plain.splitlines()
+    lines = list_lines(entries, width, education_labels(entries), outlook_labels(entries))
     assert lines[0].split() == ["Career", "Salary", "Education", "Outlook"]
     assert len(lines) == len(entries) + 1
     assert all(len(line) <= width for line in lines)
