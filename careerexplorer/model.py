@@ -1,12 +1,14 @@
 """The typed, immutable career profile. It knows nothing of files or of Rich.
 
-Named tuples rather than frozen dataclasses: they are as immutable and typed, and cost nothing
-at start-up, where generating a dozen dataclasses took several milliseconds of every run.
+Records (careerexplorer.record) rather than frozen dataclasses or named tuples: as immutable and
+typed, but nothing is generated and compiled for each class at start-up.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from careerexplorer.record import Record
 
 from careerexplorer.schema import EDUCATION_LADDER, INTERESTS
 
@@ -51,7 +53,7 @@ def _build(cls: Any, data: dict[str, Any] | None) -> Any:
     return cls(**kwargs)
 
 
-class Wages(NamedTuple):
+class Wages(Record):
     source: str
     period: str
     area: str
@@ -69,7 +71,7 @@ class Wages(NamedTuple):
     basis_title: str | None = None
 
 
-class Outlook(NamedTuple):
+class Outlook(Record):
     source: str
     period: str
     employment_start: int | None = None
@@ -88,7 +90,7 @@ class Outlook(NamedTuple):
         return outlook_label(self.change_pct, self.average_change_pct)
 
 
-class Education(NamedTuple):
+class Education(Record):
     source: str
     period: str
     typical_entry: str
@@ -113,13 +115,13 @@ def education_rank(bls_wording: str) -> int:
     raise ValueError(bls_wording)
 
 
-class Program(NamedTuple):
+class Program(Record):
     cip: str
     title: str
     note: str | None = None
 
 
-class Insider(NamedTuple):
+class Insider(Record):
     name: str
     role: str
     organization: str
@@ -128,7 +130,7 @@ class Insider(NamedTuple):
     source: str | None = None
 
 
-class Certification(NamedTuple):
+class Certification(Record):
     name: str
     issuer: str
     abbr: str | None = None
@@ -136,17 +138,17 @@ class Certification(NamedTuple):
     note: str | None = None
 
 
-class Related(NamedTuple):
+class Related(Record):
     slug: str
     title: str
 
 
-class Resource(NamedTuple):
+class Resource(Record):
     name: str
     url: str
 
 
-class Profile(NamedTuple):
+class Profile(Record):
     slug: str
     title: str
     onet_code: str
@@ -220,7 +222,7 @@ class Profile(NamedTuple):
 
 
 def _plain(value: Any) -> Any:
-    if hasattr(value, "_fields"):
+    if isinstance(value, Record):
         return {k: _plain(v) for k, v in zip(value._fields, value) if v not in (None, ())}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
+
+from careerexplorer.record import Record
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
@@ -26,13 +28,13 @@ INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising",
 CERT_KINDS = ("certification", "license")
 
 
-class Field(NamedTuple):
+class Field(Record):
     """What one key of a profile may hold."""
 
     kind: str  # str, int, number, bool, strs, table, tables
     required: bool = False
     doc: str = ""
-    fields: dict[str, Field] = {}  # noqa: RUF012 - never mutated
+    fields: dict[str, Field] = {}  # noqa: RUF012 - a default never mutated
     pattern: re.Pattern[str] | None = None
     choices: tuple[str, ...] = ()
     minimum: float | None = None

@@ -144,3 +144,20 @@ def test_seed_profile_derived_values(catalog: Catalog) -> None:
     assert p.interest_code == "CIS"
     assert p.outlook is not None and p.outlook.label == "Much faster than average"
     assert p.education is not None and p.education.label == "1-2 years post-secondary training"
+
+
+def test_records_are_immutable_values() -> None:
+    import pytest
+
+    from careerexplorer.model import Certification
+
+    cert = Certification(name="Certified Coding Specialist", issuer="AHIMA", abbr="CCS")
+    assert cert.kind is None and cert._fields[:2] == ("name", "issuer")
+    assert cert == Certification(name="Certified Coding Specialist", issuer="AHIMA", abbr="CCS")
+    assert cert != cert._replace(abbr="CCA") and hash(cert) == hash(cert._replace())
+    with pytest.raises(AttributeError):
+        cert.name = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing issuer"):
+        Certification(name="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected colour"):
+        Certification(name="x", issuer="y", colour="red")  # type: ignore[call-arg]
