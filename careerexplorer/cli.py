@@ -352,7 +352,7 @@ def print_lines(entries: list[dict[str, Any]]) -> None:
     from careerexplorer.render import list_lines, styled_lines
 
     out = console()
-    lines = list_lines(entries, out.width, education_labels(entries), outlook_labels(entries))
+    lines = list_lines(entries, out.width, education_labels(entries), outlook_labels(entries), out.options.ascii_only)
     if out.is_terminal and not out.no_color:
         out.print(styled_lines(lines))
     else:

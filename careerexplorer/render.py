@@ -682,7 +682,8 @@ def search_results(results: list[Any], width: int, ascii_only: bool) -> Text:
     return page.finish()
 
 
-def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str]) -> list[str]:
+def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str],
+               ascii_only: bool = False) -> list[str]:
     """One line a career, in fixed columns, the header first: cheap to lay out for the whole
     catalog. The figure columns are as wide as their longest value; the title takes the rest.
 
@@ -699,7 +700,7 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
         title = safe(entry["title"])
         if len(title) > title_w:
-            title = title[: title_w - 1] + "…"
+            title = title[: title_w - 1] + ("~" if ascii_only else "…")
         lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
     return lines
 

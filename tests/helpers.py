@@ -29,6 +29,17 @@ CLEAN_ENV: dict[str, str | None] = {
     "CAREERS_PATH": None,
 }
 
+# The smallest valid profile document: every required key and nothing else.
+MINIMAL: dict[str, object] = {
+    "slug": "sample-career",
+    "title": "Sample Career",
+    "onet_code": "29-9999.00",
+    "soc_code": "29-9999",
+    "summary": "A small made-up career.",
+    "cluster": "Health Science",
+    "pathway": "Health Informatics",
+}
+
 # Enough bundled profiles for a small catalog: the seed page, a nurse to compare with, an
 # aggregate-wage case (home health aide) and its sibling.
 SMALL_CATALOG = ("medical-records-specialist", "registered-nurse", "home-health-aide", "personal-care-aide")

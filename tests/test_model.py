@@ -9,16 +9,8 @@ import pytest
 from careerexplorer.catalog import Catalog
 from careerexplorer.model import OUTLOOK_LABELS, Education, Outlook, Profile, education_rank, outlook_label
 from careerexplorer.schema import EDUCATION_LADDER, PROFILE_FIELDS
+from helpers import MINIMAL
 
-MINIMAL = {
-    "slug": "sample-career",
-    "title": "Sample Career",
-    "onet_code": "29-9999.00",
-    "soc_code": "29-9999",
-    "summary": "A small made-up career.",
-    "cluster": "Health Science",
-    "pathway": "Health Informatics",
-}
 
 
 @pytest.mark.parametrize(

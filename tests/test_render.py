@@ -30,7 +30,7 @@ from careerexplorer.render import (
     salary_bar,
     search_results,
 )
-from helpers import SNAPSHOTS, console_text, make_console
+from helpers import MINIMAL, SNAPSHOTS, console_text, make_console
 
 BOX_DRAWING = {chr(c) for c in range(0x2500, 0x2580)}
 HOSTILE = "[red]x[/red] \x1b[31mred\x1b[0m bell\x07 cr\r end"
@@ -113,15 +113,6 @@ def test_show_page_never_elides_text(mrs: Profile, clusters: Clusters) -> None:
 # --- pages with missing figures -------------------------------------------------------------------
 
 
-MINIMAL = {
-    "slug": "sample-career",
-    "title": "Sample Career",
-    "onet_code": "29-9999.00",
-    "soc_code": "29-9999",
-    "summary": "A small made-up career.",
-    "cluster": "Health Science",
-    "pathway": "Health Informatics",
-}
 
 
 def test_a_minimal_profile_shows_not_published_and_leaves_out_empty_sections(clusters: Clusters) -> None:

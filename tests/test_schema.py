@@ -13,16 +13,8 @@ import tomli
 
 from careerexplorer import schema
 from careerexplorer.schema import BLS_EDUCATION, EDUCATION_LADDER, INTERESTS, PROFILE_FIELDS, check, json_schema
+from helpers import MINIMAL
 
-MINIMAL: dict[str, Any] = {
-    "slug": "sample-career",
-    "title": "Sample Career",
-    "onet_code": "29-9999.00",
-    "soc_code": "29-9999",
-    "summary": "A small made-up career.",
-    "cluster": "Health Science",
-    "pathway": "Health Informatics",
-}
 
 
 def with_(**changes: Any) -> dict[str, Any]:
