@@ -385,4 +385,4 @@ def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Pro
     return len(files), problems, notes
 
 
-__all__ = ["Catalog", "CareerError", "Clusters", "bundled_dir", "check_file", "load_profile"]
+__all__ = ["CareerError", "Catalog", "Clusters", "bundled_dir", "check_file", "load_profile"]

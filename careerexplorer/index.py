@@ -34,9 +34,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
-    if w.endswith("ing") and len(w) >= 6:
-        w = w[:-3]
-    elif w.endswith("ant") and len(w) >= 7:
+    if (w.endswith("ing") and len(w) >= 6) or (w.endswith("ant") and len(w) >= 7):
         w = w[:-3]
     elif w.endswith("er") and not w.endswith("eer") and len(w) >= 5:
         w = w[:-2]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from careerexplorer.record import Record
-
 from careerexplorer.schema import EDUCATION_LADDER, INTERESTS
 
 # Outlook descriptors, by how the projected change compares with the all-occupations average of

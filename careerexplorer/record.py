@@ -7,7 +7,8 @@ fields from the class's annotations and keeps one generic __init__.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 
 class Record:

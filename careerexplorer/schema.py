@@ -34,7 +34,7 @@ class Field(Record):
     kind: str  # str, int, number, bool, strs, table, tables
     required: bool = False
     doc: str = ""
-    fields: dict[str, Field] = {}  # noqa: RUF012 - a default never mutated
+    fields: dict[str, Field] = {}
     pattern: re.Pattern[str] | None = None
     choices: tuple[str, ...] = ()
     minimum: float | None = None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,9 +15,10 @@ _REPO = str(Path(__file__).resolve().parent.parent)
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
-from careerexplorer.catalog import Catalog, Clusters, bundled_dir  # noqa: E402
-from careerexplorer.cli import app as cli_app  # noqa: E402
-from helpers import CLEAN_ENV, make_data_dir  # noqa: E402
+from helpers import CLEAN_ENV, make_data_dir
+
+from careerexplorer.catalog import Catalog, Clusters, bundled_dir
+from careerexplorer.cli import app as cli_app
 
 
 @pytest.fixture

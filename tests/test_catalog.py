@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import PROFILES, make_data_dir, profile_toml, write_index
 
 from careerexplorer.catalog import Catalog, Clusters, check_file, load_profile, locate, normalize
 from careerexplorer.errors import AmbiguousCareer, InvalidProfile, Problem, UnknownCareer
 from careerexplorer.model import Profile
-from helpers import PROFILES, make_data_dir, profile_toml, write_index
 
 HEALTH_SCIENCE_PATHWAYS = (
     "Biotechnology Research and Development; Diagnostic Services; Health Informatics; Support Services; "

@@ -6,10 +6,10 @@ import re
 
 import pytest
 import typer.main
+from helpers import CLEAN_ENV, REPO
 from typer.testing import CliRunner
 
 from careerexplorer.cli import app
-from helpers import CLEAN_ENV, REPO
 
 runner = CliRunner(env=CLEAN_ENV)
 README = (REPO / "README.md").read_text(encoding="utf-8")

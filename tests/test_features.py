@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import CLEAN_ENV
 from typer.testing import CliRunner
 
 from careerexplorer import shortlist
 from careerexplorer.cli import app, complete_career
 from careerexplorer.match import QUIZ, code_from_answers, fit, parse_code
-from helpers import CLEAN_ENV
 
 runner = CliRunner(env=CLEAN_ENV)
 

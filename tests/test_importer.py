@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 import tomli
+from helpers import FIXTURES, SOURCES
 
 from careerexplorer.catalog import Catalog, Clusters, check_file
-from helpers import FIXTURES, SOURCES
 from tools.import_data import main, run, singular_title, slugify
 from tools.tomlwrite import dumps
 

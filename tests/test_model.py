@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import MINIMAL
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.model import OUTLOOK_LABELS, Education, Outlook, Profile, education_rank, outlook_label
 from careerexplorer.schema import EDUCATION_LADDER, PROFILE_FIELDS
-from helpers import MINIMAL
-
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
+from helpers import CLEAN_ENV
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -12,7 +13,6 @@ from typer.testing import CliRunner
 from careerexplorer.catalog import Clusters, bundled_dir, check_file
 from careerexplorer.cli import app
 from careerexplorer.schema import PROFILE_FIELDS
-from helpers import CLEAN_ENV
 from tools.tomlwrite import dumps
 
 CLUSTERS = Clusters.load(bundled_dir())

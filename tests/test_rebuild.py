@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import REPO
+
 from tools.import_data import run
 
 SHARED_SOURCES = REPO.parent / "shared" / "sources"

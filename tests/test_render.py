@@ -13,7 +13,7 @@ import os
 from typing import Any
 
 import pytest
-from rich.text import Text
+from helpers import MINIMAL, SNAPSHOTS, console_text, make_console
 
 from careerexplorer.catalog import Catalog, Clusters
 from careerexplorer.model import Profile, Wages
@@ -30,7 +30,6 @@ from careerexplorer.render import (
     salary_bar,
     search_results,
 )
-from helpers import MINIMAL, SNAPSHOTS, console_text, make_console
 
 BOX_DRAWING = {chr(c) for c in range(0x2500, 0x2580)}
 HOSTILE = "[red]x[/red] \x1b[31mred\x1b[0m bell\x07 cr\r end"

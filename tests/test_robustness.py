@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import CLEAN_ENV
 from typer.testing import CliRunner
 
 from careerexplorer.catalog import bundled_dir
 from careerexplorer.cli import app
-from helpers import CLEAN_ENV
 
 runner = CliRunner(env=CLEAN_ENV)
 SEED = bundled_dir() / "careers" / "medical-records-specialist.toml"

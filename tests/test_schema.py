@@ -10,11 +10,10 @@ from typing import Any
 
 import pytest
 import tomli
+from helpers import MINIMAL
 
 from careerexplorer import schema
 from careerexplorer.schema import BLS_EDUCATION, EDUCATION_LADDER, INTERESTS, PROFILE_FIELDS, check, json_schema
-from helpers import MINIMAL
-
 
 
 def with_(**changes: Any) -> dict[str, Any]:
