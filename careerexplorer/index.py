@@ -23,6 +23,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 
+# Words whose -er is not a doer's ending on a verb we also index: an officer is no office.
+KEEP_ER = frozenset({"officer"})
+
+
 def stem(word: str) -> str:
     """A crude stem so that coder, coding and codes meet, as do nurse, nursing and accountant, accounting."""
     w = word.lower()
@@ -36,7 +40,7 @@ def stem(word: str) -> str:
         w = w[:-1]
     if (w.endswith("ing") and len(w) >= 6) or (w.endswith("ant") and len(w) >= 7):
         w = w[:-3]
-    elif w.endswith("er") and not w.endswith("eer") and len(w) >= 5:
+    elif w.endswith("er") and not w.endswith("eer") and w not in KEEP_ER and len(w) >= 5:
         w = w[:-2]
     if w.endswith("e") and len(w) >= 4:
         w = w[:-1]
