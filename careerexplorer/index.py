@@ -113,7 +113,10 @@ LOOKUP_FILE = "lookup.json"
 # Kept apart from the facts, in search.tsv, so that `list` reads a small file, and `search`
 # reads one file that holds all it needs: who a career is, and every name it is found by.
 SEARCH_KEYS = ("fields", "names", "terms")
-SEARCH_COLUMNS = ("slug", "title", "onet_code", "soc_code", "employment", *SEARCH_KEYS)
+# "jobs" ranks ties: the BLS employment figure for an occupation's main O*NET code (.00); a
+# specialty that shares the figure gets its share (ten kinds of computer occupation share one
+# figure, and none of them has all those jobs).
+SEARCH_COLUMNS = ("slug", "title", "onet_code", "soc_code", "jobs", *SEARCH_KEYS)
 
 
 def build_index(data_dir: Path) -> dict[str, Any]:
@@ -146,10 +149,17 @@ def build_lookup(index: dict[str, Any]) -> dict[str, str]:
 def index_files(data_dir: Path) -> dict[str, str]:
     """Every file derived from the profiles, by name: the facts, the search names, the look-up."""
     index = build_index(data_dir)
-    facts = [{k: v for k, v in e.items() if k not in SEARCH_KEYS} for e in index["careers"]]
+    facts = [{k: v for k, v in e.items() if k not in SEARCH_KEYS} for e in index["careers"]]  # before "jobs" is added
     # Tab-separated text, one career a line in index order: read and split in a few
     # milliseconds, where the same content as JSON took about 18 ms to parse.
-    rows = ["\t".join(str(e[k] or 0) if k == "employment" else e[k] for k in SEARCH_COLUMNS) for e in index["careers"]]
+    sharing: dict[str, int] = {}
+    for e in index["careers"]:
+        basis = e["wage_basis"] or e["soc_code"]
+        sharing[basis] = sharing.get(basis, 0) + 1
+    for e in index["careers"]:
+        share = 1 if e["onet_code"].endswith(".00") else sharing[e["wage_basis"] or e["soc_code"]]
+        e["jobs"] = (e["employment"] or 0) // share
+    rows = ["\t".join(str(e[k]) if k == "jobs" else e[k] for k in SEARCH_COLUMNS) for e in index["careers"]]
     # Then every word of every name as written, and every stem: to tell a typo from a word, and
     # to find the word a typo meant.
     vocabulary = Vocabulary.of(index["careers"])
@@ -229,7 +239,7 @@ class SearchRows:
     @staticmethod
     def parse(line: bytes) -> dict[str, Any]:
         row: dict[str, Any] = dict(zip(SEARCH_COLUMNS, line.decode("utf-8").split("\t")))
-        row["employment"] = int(row["employment"])
+        row["jobs"] = int(row["jobs"])
         return row
 
     def matching(self, stems_: list[str]) -> list[dict[str, Any]]:

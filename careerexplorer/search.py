@@ -36,6 +36,8 @@ REASONS = {
 MIN_SCORE = 60.0
 TYPO_PENALTY = 6.0
 STRONG = 90.0
+LITERAL = 3.0  # a name holding a short-stemmed word as typed, not just its stem
+LINKING = frozenset({"and", "or", "of", "the", "in", "for", "to", "with", "a", "an", "on", "at"})
 
 # Everyday words for jobs that the official titles do not use. Our own list.
 EVERYDAY = {
@@ -113,13 +115,25 @@ def query_words(query: str, vocabulary: Vocabulary) -> tuple[list[str], float]:
 
 
 def name_score(query: list[str], words: list[str]) -> float:
-    """How well one name's words answer the query's words, 0 to 100."""
+    """How well one name's words answer the query's words, 0 to 100.
+
+    A qualifier ("..., Except Landscape and Naval", "..., All Other") narrows a title without
+    making it a worse answer, so its words do not count against the name.
+    """
+    if "except" in words and "except" not in query:
+        words = words[: words.index("except")]
+    elif words[-2:] == ["all", "other"] and "other" not in query:
+        words = words[:-2]
     matched = sum(1 for q in query if q in words)
     if not matched:
         return 0.0
-    extra = len(words) - matched
+    extra = sum(1 for w in words if w not in query and w not in LINKING)
     if matched == len(query):
-        return 100.0 if extra == 0 else max(80.0, 100.0 - 4.0 * extra)
+        if extra == 0:
+            return 100.0
+        # One broad word ("teacher") fits every title that holds it equally well: the careers
+        # with more jobs go first. More words narrow the query: extra words count against a name.
+        return 96.0 if len(query) == 1 else max(80.0, 100.0 - 4.0 * extra)
     return 40.0 + 30.0 * matched / len(query) - 2.0 * extra
 
 
@@ -155,7 +169,10 @@ def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | No
         return []
     if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary):
         penalty = TYPO_PENALTY
-    results = score_all(words, penalty, rows.matching(words), min_score)
+    # A very short stem ("cod") joins words that mean different things (code, coder, coding): there
+    # the words as typed decide. Longer stems ("nurs") join forms of one meaning.
+    typed = tuple(w for w in _WORD.findall(query.lower()) if len(stem(w)) <= 3 < len(w)) if not penalty else ()
+    results = score_all(words, penalty, rows.matching(words), min_score, typed)
     if not results or results[0].score < STRONG or penalty:
         # No strong match, or a likely misspelling: also try the nearest catalog words.
         other = respelled(words, vocabulary)
@@ -168,11 +185,16 @@ def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | No
     return results[:limit] if limit else results
 
 
-def order(r: Result) -> tuple[float, int, str]:
-    return (-round(r.score), -(r.entry.get("employment") or 0), r.title)
+def order(r: Result) -> tuple[float, int, bool, str]:
+    # Ties: more jobs first; then an occupation's main O*NET code (.00) before its specialties.
+    jobs = r.entry["jobs"] if "jobs" in r.entry else (r.entry.get("employment") or 0)
+    return (-round(r.score), -jobs, not r.onet_code.endswith(".00"), r.title)
 
 
-def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], min_score: float) -> list[Result]:
+def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], min_score: float,
+              typed: tuple[str, ...] = ()) -> list[Result]:
+    """Score every entry that holds a query stem. ``typed`` are the words as the person typed them:
+    a name that holds them as written ("coding") beats one that only shares a stem ("code")."""
     results = []
     padded = [f" {w} " for w in words]
     for entry in entries:
@@ -181,15 +203,19 @@ def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], m
             continue
         best, best_at, full = 0.0, 0, 0
         fields = entry["fields"]
+        written = entry["names"].lower().split("\x1f") if typed else []
         for k, segment in enumerate(blob.split(" | ")):
             if not any(p in f" {segment} " for p in padded):
                 continue
             raw = name_score(words, segment.split())
-            full += raw >= 80.0
+            as_typed = bool(typed) and all(w in _WORD.findall(written[k]) for w in typed)
+            # Many names that hold the query make a surer match; as typed, when it was typed in full.
+            full += raw >= 80.0 and (as_typed or not typed)
+            if as_typed:
+                raw = min(100.0, raw + LITERAL)
             weighted = raw * CODE_WEIGHTS[fields[k]]
             if weighted > best:
                 best, best_at = weighted, k
-        # Many names that hold the query (coder, coding specialist...) make a career a surer match.
         score = best + min(4.0, 0.5 * max(0, full - 1)) - penalty
         if score >= min_score:
             field_name, matched = names(entry)[best_at]
