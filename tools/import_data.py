@@ -321,7 +321,6 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
         for key, table in (("skills", skills), ("knowledge", knowledge), ("technology", technology)):
             if table.get(code):
                 doc[key] = table[code]
-        doc["sources"] = profile_sources(code)
 
         wages, agg = figures_for(soc, oews)
         if wages:
@@ -350,6 +349,7 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
             value = old.get(key, extra.get(key))
             if value:
                 doc[key] = value
+        doc["sources"] = profile_sources(code, "wages" in doc, "outlook" in doc)
         doc["resources"] = merge_resources(old.get("resources") or extra.get("resources", []), generated_resources(code, row))
         docs[slug] = {k: v for k, v in doc.items() if v not in ([], None, "")}
     return docs
@@ -520,10 +520,11 @@ def education_table(row: dict[str, str], agg: str | None) -> dict[str, Any] | No
     return out
 
 
-def profile_sources(code: str) -> list[str]:
+def profile_sources(code: str, wages: bool, projections: bool) -> list[str]:
+    """The citations of what this profile actually carries."""
     return [
-        f"Wages: BLS Occupational Employment and Wage Statistics, {S.WAGES_PERIOD}, U.S.",
-        f"Outlook and education: BLS Employment Projections {S.PROJECTIONS_PERIOD}",
+        *([f"Wages: BLS Occupational Employment and Wage Statistics, {S.WAGES_PERIOD}, U.S."] if wages else []),
+        *([f"Outlook and education: BLS Employment Projections {S.PROJECTIONS_PERIOD}"] if projections else []),
         f"Occupation data: {S.ONET_RELEASE} Database, USDOL/ETA (CC BY 4.0), {code}",
         "Programs: NCES CIP 2020 to SOC 2018 crosswalk; clusters: O*NET OnLine Career Clusters, Advance CTE 2024",
     ]
