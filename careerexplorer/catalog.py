@@ -323,7 +323,9 @@ class Catalog:
                 raise AmbiguousCareer(query, hits[:6])
         results = self.rank(text, limit=6)
         if not results:
-            raise UnknownCareer(query, [e["slug"] for e in _closest_titles(text, self.entries)])
+            from careerexplorer.search import closest_titles
+
+            raise UnknownCareer(query, [e["slug"] for e in closest_titles(text, self.entries)])
         best = results[0]
         if best.score >= 90 and (len(results) == 1 or best.score - results[1].score >= 8):
             return best.slug
@@ -339,12 +341,6 @@ def _names_match(entry: dict[str, Any], fields: tuple[str, ...], wanted: str) ->
     from careerexplorer.index import names
 
     return any(f in fields and normalize(n) == wanted for f, n in names(entry))
-
-
-def _closest_titles(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from careerexplorer.search import closest_titles
-
-    return closest_titles(text, entries)
 
 
 def user_files(folder: Path, warnings: list[str]) -> list[Path]:

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from careerexplorer.model import Profile
-from careerexplorer.render import NOT_PUBLISHED, count, growth, money, wage
+from careerexplorer.render import NOT_PUBLISHED, count, growth, safe, wage
 
 SCHEMA_VERSION = 1
 
@@ -19,8 +19,6 @@ def versioned(data: dict[str, Any]) -> dict[str, Any]:
 
 def md(value: Any) -> str:
     """Text safe inside Markdown: no table breaks, no markup, no control characters."""
-    from careerexplorer.render import safe
-
     text = safe(value).replace("\n", " ").replace("|", "\\|")
     for ch in "*_`[]<>#":
         text = text.replace(ch, "\\" + ch)
@@ -43,8 +41,6 @@ def to_csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    from careerexplorer.render import safe
-
     if isinstance(value, str):
         value = safe(value)  # control characters made visible, as on screen
         return "'" + value if value[:1] in ("=", "+", "-", "@") else value
@@ -137,22 +133,10 @@ def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
 
 
 def compare_rows(profiles: list[Profile]) -> tuple[list[str], list[list[Any]]]:
-    header = ["", *(p.title for p in profiles)]
-    ws, os_ = [p.wages for p in profiles], [p.outlook for p in profiles]
-    rows = [
-        ["AVG. SALARY", *(wage(w, "mean") for w in ws)],
-        ["Median", *(wage(w, "median") for w in ws)],
-        ["Range (10th-90th)", *(f"{wage(w, 'p10')} - {wage(w, 'p90')}" for w in ws)],
-        ["Education", *(p.education.label if p.education else NOT_PUBLISHED for p in profiles)],
-        ["Outlook", *((o.label or NOT_PUBLISHED) if o else NOT_PUBLISHED for o in os_)],
-        ["Growth", *(growth(o.change_pct if o else None) for o in os_)],
-        ["Openings a year", *(count(o.openings if o else None) for o in os_)],
-        ["Jobs", *(count(w.employment if w else None) for w in ws)],
-        ["Cluster / pathway", *(f"{p.cluster} / {p.pathway}" for p in profiles)],
-        ["Certifications", *(", ".join(c.abbr or c.name for c in p.certifications) or "none listed" for p in profiles)],
-        ["Interests", *(p.interest_code or NOT_PUBLISHED for p in profiles)],
-    ]
-    return header, rows
+    """The side-by-side table's rows as plain values (the same rows the terminal shows)."""
+    from careerexplorer import render
+
+    return ["", *(p.title for p in profiles)], [[cell.plain for cell in row] for row in render.compare_rows(profiles)]
 
 
 def search_rows(results: list[Any]) -> tuple[list[str], list[list[Any]]]:
@@ -164,8 +148,3 @@ def list_rows(entries: list[dict[str, Any]], education: list[str]) -> tuple[list
     return (["slug", "title", "onet_code", "salary", "education", "outlook", "growth", "openings"],
             [[e["slug"], e["title"], e["onet_code"], e["salary"], edu, e["outlook"], e["growth"], e["openings"]]
              for e, edu in zip(entries, education)])
-
-
-def markdown_rows(header: list[str], rows: list[list[Any]]) -> str:
-    return md_table(header, [[money(c) if isinstance(c, int) and h == "salary" else ("" if c is None else str(c))
-                              for h, c in zip(header, row)] for row in rows])

@@ -6,6 +6,7 @@ from typing import Any
 
 from careerexplorer.catalog import Catalog, normalize
 from careerexplorer.errors import UsageError
+from careerexplorer.model import OUTLOOK_LABELS
 from careerexplorer.schema import EDUCATION_LADDER
 
 
@@ -28,9 +29,8 @@ def pick(value: str, valid: list[str], what: str) -> str:
     raise UsageError(f"unknown {what} {value!r}; valid: " + "; ".join(valid))
 
 
-OUTLOOK_KEYS = {"much-faster": "Much faster than average", "faster": "Faster than average",
-                "average": "About as fast as average", "slower": "Slower than average",
-                "little-change": "Little or no change", "declining": "Declining"}
+# --outlook keys, in the order of the model's labels; the list shows them with spaces.
+OUTLOOK_KEYS = dict(zip(("much-faster", "faster", "average", "slower", "little-change", "declining"), OUTLOOK_LABELS))
 
 
 def outlook_filter(value: str) -> tuple[str | None, float | None]:
@@ -98,9 +98,7 @@ def ordered(entries: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
 
 SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",
                    "Associate's", "Bachelor's", "Master's", "Doctoral/professional")
-SHORT_OUTLOOK = {"Much faster than average": "much faster", "Faster than average": "faster",
-                 "About as fast as average": "average", "Slower than average": "slower",
-                 "Little or no change": "little change", "Declining": "declining"}
+SHORT_OUTLOOK = {label: key.replace("-", " ") for key, label in OUTLOOK_KEYS.items()}
 
 
 def education_labels(entries: list[dict[str, Any]]) -> list[str]:

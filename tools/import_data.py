@@ -173,7 +173,7 @@ def singular_title(title: str) -> str:
 
 def _looks_like_jobs(tail: str) -> bool:
     last = tail.split(" ")[-1].lower()
-    return last.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ates", "ates", "ges", "ians", "nts", "ics"))
+    return last.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ates", "ges", "nts", "ics"))
 
 
 def slugify(title: str) -> str:
