@@ -16,6 +16,7 @@ from pathlib import Path
 import tomli
 
 from careerexplorer.catalog import Catalog
+from careerexplorer.search import Searcher
 
 HERE = Path(__file__).resolve().parent
 PUBLIC = HERE.parent.parent / "shared" / "queries" / "public.toml"
@@ -43,7 +44,7 @@ def main() -> int:
         sets.insert(0, ("public", load(args.public)))
     else:
         print(f"(public cases not found at {args.public}; skipped)")
-    catalog = Catalog()
+    catalog = Searcher(Catalog())
     print(f"{'set':<8}{'cases':>6}{'pass':>6}{'R@1':>7}{'R@3':>7}{'R@N':>7}")
     total = {"n": 0, "pass": 0, "r1": 0, "r3": 0, "rn": 0}
     for name, cases in sets:

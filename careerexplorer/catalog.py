@@ -11,17 +11,20 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 
 from careerexplorer import schema
-from careerexplorer.errors import AmbiguousCareer, CareerError, DataError, InvalidProfile, Problem, UnknownCareer
+from careerexplorer.errors import CareerError, DataError, InvalidProfile, Problem, UnknownCareer
 from careerexplorer.model import Profile
+from careerexplorer.text import normalize
+
+if TYPE_CHECKING:
+    from careerexplorer.index import Entry
 
 MAX_PROFILE_BYTES = 1_000_000  # a profile is a few KiB; anything this large is not one
 CAREERS_PATH = "CAREERS_PATH"
-WEAK = 80.0  # below this search score a look-up is "no match" with suggestions, not "ambiguous"
 
 
 def bundled_dir() -> Path:
@@ -182,11 +185,6 @@ class Clusters:
 # --- the catalog ----------------------------------------------------------------------------
 
 
-def normalize(text: str) -> str:
-    """Lower case, punctuation to spaces: the form exact title look-ups compare."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
-
-
 def user_dirs_from_env() -> list[Path]:
     raw = os.environ.get(CAREERS_PATH, "")
     return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]
@@ -230,51 +228,16 @@ class Catalog:
         return found
 
     @cached_property
-    def entries(self) -> list[dict[str, Any]]:
+    def entries(self) -> list[Entry]:
         """One entry per career with its facts, sorted by title (see careerexplorer.index)."""
-        from careerexplorer.index import entry_for, read_index
+        from careerexplorer.index import entry_for, read_index  # the index is for whole-catalog commands only
 
         users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
         merged = [users.pop(e["slug"], e) for e in read_index(self.data_dir)] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
 
     @cached_property
-    def _search(self) -> tuple[Any, Any]:
-        from careerexplorer.index import Vocabulary, entry_for, read_search
-
-        rows, vocabulary = read_search(self.data_dir)
-        if not self.user_profiles:
-            return rows, vocabulary
-        users = [entry_for(p) for p in self.user_profiles.values()]
-        return rows.without(set(self.user_profiles)) + users, vocabulary | Vocabulary.of(users)
-
-    @property
-    def search_rows(self) -> Any:
-        """What search looks at (careerexplorer.index.SearchRows): who each career is, and its names."""
-        return self._search[0]
-
-    @cached_property
-    def search_entries(self) -> list[dict[str, Any]]:
-        """Every search row, parsed: for look-ups that must see every name."""
-        rows: list[dict[str, Any]] = self.search_rows.all()
-        return rows
-
-    @property
-    def vocabulary(self) -> Any:
-        """Every word and stem of the catalog's names (careerexplorer.index.Vocabulary)."""
-        return self._search[1]
-
-    def rank(self, query: str, entries: list[dict[str, Any]] | None = None, limit: int | None = 10) -> list[Any]:
-        """Search the catalog, or the part of it whose slugs are in ``entries``."""
-        from careerexplorer.search import rank
-
-        rows = self.search_rows
-        if entries is not None:
-            rows = rows.only({e["slug"] for e in entries})
-        return rank(query, rows, limit=limit, vocabulary=self.vocabulary)
-
-    @cached_property
-    def by_slug(self) -> dict[str, dict[str, Any]]:
+    def by_slug(self) -> dict[str, Entry]:
         return {e["slug"]: e for e in self.entries}
 
     def profile(self, slug: str) -> Profile:
@@ -288,59 +251,33 @@ class Catalog:
             raise UnknownCareer(slug)
         return load_profile(path, self.clusters)
 
-    def resolve(self, query: str) -> str:
-        """The slug a person means: exact identifiers first, then a clear fuzzy winner."""
+    def exact(self, query: str) -> str | None:
+        """The slug for an exact identifier: a slug, an O*NET-SOC or SOC code, or a title as
+        written in the catalog (any case and punctuation); None when it is none of these.
+
+        Bundled identifiers are answered from the small look-up table without reading the index;
+        a user's folder can add or replace careers, so then the entries are consulted too.
+        """
         text = query.strip()
         if not text:
-            raise UnknownCareer(query)
-        if schema.SLUG_RE.match(text) and (self.bundled_path(text).is_file() and not self.user_dirs):
+            return None
+        if schema.SLUG_RE.match(text) and not self.user_dirs and self.bundled_path(text).is_file():
             return text
         if not self.user_dirs:
             from careerexplorer.index import read_lookup
 
             lookup = read_lookup(self.data_dir)
-            hit = lookup.get(text.upper()) or lookup.get(normalize(text))
-            if hit:
-                return hit
+            return lookup.get(text.upper()) or lookup.get(normalize(text))
         if text in self.by_slug:
             return text
         code = text.upper()
-        by_code = [e["slug"] for e in self.entries if code in (e["onet_code"], e["soc_code"])]
-        if schema.ONET_RE.match(code) or schema.SOC_RE.match(code):
-            if by_code:
-                # A SOC code shared by several O*NET occupations means its .00 (main) one first.
-                by_code.sort(key=lambda s: self.by_slug[s]["onet_code"])
-                return by_code[0]
-            raise UnknownCareer(query)
+        by_code = sorted((e["onet_code"], e["slug"]) for e in self.entries if code in (e["onet_code"], e["soc_code"]))
+        if by_code:
+            # A SOC code shared by several O*NET occupations means its .00 (main) one first.
+            return by_code[0][1]
         wanted = normalize(text)
-        for keys in (("title",), ("also_called", "search_titles")):
-            hits = [e["slug"] for e in self.search_entries if _names_match(e, keys, wanted)]
-            if len(hits) == 1:
-                return hits[0]
-            if len(hits) > 1 and keys == ("title",):
-                return hits[0]
-            if len(hits) > 1:
-                raise AmbiguousCareer(query, hits[:6])
-        results = self.rank(text, limit=6)
-        if not results:
-            from careerexplorer.search import closest_titles
-
-            raise UnknownCareer(query, [e["slug"] for e in closest_titles(text, self.entries)])
-        best = results[0]
-        if best.score >= 90 and (len(results) == 1 or best.score - results[1].score >= 8):
-            return best.slug
-        if best.score < WEAK:
-            raise UnknownCareer(query, [r.slug for r in results[:3]])
-        raise AmbiguousCareer(query, [r.slug for r in results])
-
-    def resolve_profile(self, query: str) -> Profile:
-        return self.profile(self.resolve(query))
-
-
-def _names_match(entry: dict[str, Any], fields: tuple[str, ...], wanted: str) -> bool:
-    from careerexplorer.index import names
-
-    return any(f in fields and normalize(n) == wanted for f, n in names(entry))
+        titles = [e["slug"] for e in self.entries if normalize(e["title"]) == wanted]
+        return titles[0] if titles else None
 
 
 def user_files(folder: Path, warnings: list[str]) -> list[Path]:

@@ -1,5 +1,8 @@
-"""The `careers` command: parse, call one layer down, choose the output, set the exit code."""
+"""The `careers` command: parse, call one layer down (careerexplorer.commands), emit, exit.
 
+Each command resolves its options, computes a result and hands it to the one emitter; the
+package's errors become one line on stderr and an exit code.
+"""
 
 import functools
 import sys
@@ -9,10 +12,10 @@ from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
-from rich.console import Console
 
 from careerexplorer import __version__
 from careerexplorer.catalog import Catalog, user_dirs_from_env
+from careerexplorer.emit import Format, Output, emit
 from careerexplorer.errors import CareerError, UsageError
 
 app = typer.Typer(
@@ -26,10 +29,6 @@ app.add_typer(shortlist_app, name="shortlist")
 EXIT_INTERRUPTED = 130
 _state: dict[str, Any] = {"dirs": []}
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -53,6 +52,7 @@ def guarded(fn: F) -> F:
 
 
 def catalog() -> Catalog:
+    """The catalog for this run: the bundled data and the user's folders (options, then CAREERS_PATH)."""
     return Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
 
 
@@ -61,18 +61,10 @@ def warn_all(cat: Catalog) -> None:
         sys.stderr.write(f"careers: warning: {line}\n")
 
 
-def emit_text(out: Console, page: Any) -> None:
-    """A laid-out page: styled on a colour terminal, plain text otherwise (nothing to render)."""
-    if out.is_terminal and not out.no_color:
-        out.print(page)
-    else:
-        sys.stdout.write(page.plain + "\n")
+def shortlist_path() -> Path:
+    from careerexplorer import shortlist
 
-
-def emit_json(data: Any) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return shortlist.default_path()
 
 
 def version_callback(value: bool) -> None:
@@ -112,13 +104,6 @@ def main_options(
     _state["dirs"] = list(data_dir or [])
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
 CareerArg = Annotated[
     str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career,
                         metavar="CAREER")
@@ -135,12 +120,14 @@ EducationOpt = Annotated[
     typer.Option("--education", help="At most this much schooling: none, high-school, some-college, "
                  "postsecondary-award, associate, bachelor, master, doctoral."),
 ]
-MinSalaryOpt = Annotated[Optional[int], typer.Option("--min-salary", min=0, help="Only careers paying at least this a year.")]
+MinSalaryOpt = Annotated[Optional[int], typer.Option("--min-salary", min=0, help="At least this mean salary a year.")]
 OutlookOpt = Annotated[
     Optional[str],
-    typer.Option("--outlook", help="much-faster, faster, average, slower, little-change, declining, or a minimum growth in %."),
+    typer.Option("--outlook", help="At least this outlook: much-faster, faster, average, slower, little-change, "
+                 "declining; or at least this growth in per cent (5)."),
 ]
 BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")]
 
 
 def chosen(fmt: Format, json_out: bool) -> Format:
@@ -149,22 +136,10 @@ def chosen(fmt: Format, json_out: bool) -> Format:
     return Format.json if json_out else fmt
 
 
-def in_state(cat: Catalog, profile: Any, state: str | None) -> Any:
-    if not state:
-        return profile
-    from careerexplorer.states import localize, state_code
-
-    return localize(profile, cat.data_dir, state_code(cat.data_dir, state))
-
-
-def emit_rows(fmt: Format, rows: tuple[list[str], list[list[Any]]]) -> None:
-    from careerexplorer.export import md_table, to_csv
-
-    header, body = rows
-    if fmt is Format.csv:
-        sys.stdout.write(to_csv(header, body))
-    else:
-        sys.stdout.write(md_table(header, [["" if c is None else str(c) for c in row] for row in body]))
+def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
+    """The end of every data command: warnings about the user's folders, then the result."""
+    warn_all(cat)
+    emit(result, chosen(fmt, json_out), Output())
 
 
 @app.command()
@@ -174,32 +149,22 @@ def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.tabl
 
     Example: careers show medical-records-specialist --state CA
     """
-    fmt = chosen(fmt, json_out)
+    from careerexplorer import commands
+
+    chosen(fmt, json_out)
     cat = catalog()
-    profile = in_state(cat, cat.resolve_profile(career), state)
-    warn_all(cat)
-    pathway = cat.clusters.pathway(profile.cluster, profile.pathway)
-    if fmt is Format.json:
-        from careerexplorer.export import versioned
-
-        emit_json(versioned(profile.to_dict()))
-    elif fmt is Format.markdown:
-        from careerexplorer.export import profile_markdown
-
-        sys.stdout.write(profile_markdown(profile, pathway))
-    elif fmt is Format.csv:
-        from careerexplorer.export import profile_rows
-
-        emit_rows(fmt, profile_rows(profile))
-    else:
-        from careerexplorer.render import career_page
-
-        out = console()
-        emit_text(out, career_page(profile, pathway, out.width, out.options.ascii_only))
+    show_result(cat, commands.show(cat, career, state), fmt, json_out)
 
 
 class SearchSort(str, Enum):
     relevance = "relevance"
+    title = "title"
+    salary = "salary"
+    growth = "growth"
+    openings = "openings"
+
+
+class SortKey(str, Enum):
     title = "title"
     salary = "salary"
     growth = "growth"
@@ -217,7 +182,9 @@ def search(
     min_salary: MinSalaryOpt = None,
     outlook: OutlookOpt = None,
     bright_outlook: BrightOpt = False,
-    sort: Annotated[SearchSort, typer.Option("--sort", help="Best match first, or by title, salary, growth, openings.")] = SearchSort.relevance,
+    sort: Annotated[SearchSort, typer.Option(
+        "--sort", help="Best match first, or every good match by title, salary, growth or openings.")
+    ] = SearchSort.relevance,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
@@ -225,35 +192,13 @@ def search(
 
     Example: careers search coding --education associate
     """
-    from careerexplorer.listing import Filters, ordered
+    from careerexplorer import commands
+    from careerexplorer.listing import Filters
 
-    fmt = chosen(fmt, json_out)
+    chosen(fmt, json_out)
     cat = catalog()
-    filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    results = cat.rank(query, filters.apply(cat.entries) if filters.active else None, limit=limit)
-    if sort is not SearchSort.relevance:
-        facts = [cat.by_slug[r.slug] for r in results]
-        position = {e["slug"]: i for i, e in enumerate(ordered(facts, sort.value))}
-        results.sort(key=lambda r: position[r.slug])
-    warn_all(cat)
-    if fmt is Format.json:
-        from careerexplorer.export import versioned
-
-        emit_json([versioned(r.to_dict()) for r in results])
-    elif fmt in (Format.markdown, Format.csv):
-        from careerexplorer.export import search_rows
-
-        emit_rows(fmt, search_rows(results))
-    elif not results:
-        from careerexplorer.search import closest_titles
-
-        near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
-        console().print(f"No careers match {query!r}. Closest titles: {near}.")
-    else:
-        from careerexplorer.render import search_results
-
-        out = console()
-        emit_text(out, search_results(results, out.width, out.options.ascii_only))
+    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
+    show_result(cat, commands.search(cat, query, filters, limit, sort.value), fmt, json_out)
 
 
 @app.command()
@@ -272,41 +217,12 @@ def compare(
 
     Example: careers compare medical-records-specialist registered-nurse
     """
-    fmt = chosen(fmt, json_out)
+    from careerexplorer import commands
+
+    chosen(fmt, json_out)
     cat = catalog()
-    wanted = list(careers or [])
-    if not wanted:
-        from careerexplorer import shortlist
-
-        wanted = shortlist.read(shortlist.default_path())
-        if len(wanted) < 2:
-            raise UsageError(f"your shortlist has {len(wanted)} career{'s' * (len(wanted) != 1)}; add some with "
-                             "'careers shortlist add CAREER', or name 2 to 4 careers")
-        wanted = wanted[:4]
-    if not 2 <= len(wanted) <= 4:
-        raise UsageError(f"compare takes 2 to 4 careers, got {len(wanted)}")
-    profiles = [in_state(cat, cat.resolve_profile(c), state) for c in wanted]
-    warn_all(cat)
-    if fmt is Format.json:
-        from careerexplorer.export import versioned
-
-        emit_json([versioned(p.to_dict()) for p in profiles])
-    elif fmt in (Format.markdown, Format.csv):
-        from careerexplorer.export import compare_rows
-
-        emit_rows(fmt, compare_rows(profiles))
-    else:
-        from careerexplorer.render import comparison
-
-        out = console()
-        emit_text(out, comparison(profiles, out.width, out.options.ascii_only))
-
-
-class SortKey(str, Enum):
-    title = "title"
-    salary = "salary"
-    growth = "growth"
-    openings = "openings"
+    wanted = list(careers or []) or commands.shortlisted_for_compare(shortlist_path())
+    show_result(cat, commands.compare(cat, wanted, state), fmt, json_out)
 
 
 @app.command("list")
@@ -327,37 +243,13 @@ def list_careers(
 
     Example: careers list --cluster "Health Science" --sort salary
     """
-    from careerexplorer.listing import Filters, education_labels, ordered
+    from careerexplorer import commands
+    from careerexplorer.listing import Filters
 
-    fmt = chosen(fmt, json_out)
+    chosen(fmt, json_out)
     cat = catalog()
-    filters = Filters(cat, cluster, pathway, education, min_salary, outlook, bright_outlook, state)
-    entries = ordered(filters.apply(cat.entries), sort.value)
-    warn_all(cat)
-    if fmt is Format.json:
-        from careerexplorer.export import versioned
-
-        emit_json([versioned(e) for e in entries])
-        return
-    if fmt in (Format.markdown, Format.csv):
-        from careerexplorer.export import list_rows
-
-        emit_rows(fmt, list_rows(entries, education_labels(entries)))
-        return
-    print_lines(entries)
-
-
-def print_lines(entries: list[dict[str, Any]]) -> None:
-    """Careers one a line: styled on a colour terminal, plain text otherwise."""
-    from careerexplorer.listing import education_labels, outlook_labels
-    from careerexplorer.render import list_lines, styled_lines
-
-    out = console()
-    lines = list_lines(entries, out.width, education_labels(entries), outlook_labels(entries), out.options.ascii_only)
-    if out.is_terminal and not out.no_color:
-        out.print(styled_lines(lines))
-    else:
-        sys.stdout.write("\n".join(lines) + "\n")
+    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
+    show_result(cat, commands.list_careers(cat, filters, sort.value, state), fmt, json_out)
 
 
 @app.command()
@@ -370,33 +262,23 @@ def match(
     ] = None,
     education: EducationOpt = None,
     cluster: ClusterOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")] = 10,
+    limit: LimitOpt = 10,
+    fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
     """Rank careers by how well they fit your interests (Holland RIASEC).
 
     Example: careers match --interests SAC --education associate
     """
+    from careerexplorer import commands
     from careerexplorer.listing import Filters
-    from careerexplorer.match import code_from_answers, explain, parse_code, rank
+    from careerexplorer.match import code_from_answers, parse_code
 
+    chosen(fmt, json_out)
     cat = catalog()
-    filters = Filters(cat, cluster=cluster, education=education)
-    chosen_interests = parse_code(interests) if interests is not None else code_from_answers(ask_quiz())
-    matches = rank(chosen_interests, filters.apply(cat.entries), limit)
-    warn_all(cat)
-    code = "".join(n[0].upper() for n in chosen_interests)
-    if json_out:
-        from careerexplorer.export import versioned
-
-        emit_json([versioned({"slug": e["slug"], "title": e["title"], "onet_code": e["onet_code"], "fit": f,
-                              "interests": code, "why": explain(chosen_interests, e)}) for e, f in matches])
-        return
-    from careerexplorer.render import match_results
-
-    out = console()
-    why = [explain(chosen_interests, e) for e, _ in matches]
-    emit_text(out, match_results(code, chosen_interests, matches, why, out.width, out.options.ascii_only))
+    filters = Filters.parse(cat.clusters, cluster=cluster, education=education)
+    wanted = parse_code(interests) if interests is not None else code_from_answers(ask_quiz())
+    show_result(cat, commands.match(cat, wanted, filters, limit), fmt, json_out)
 
 
 def ask_quiz() -> dict[str, int]:
@@ -429,31 +311,24 @@ def ask_quiz() -> dict[str, int]:
 @guarded
 def clusters(
     name: Annotated[Optional[str], typer.Argument(help="A cluster to open, e.g. \"Health Science\".", show_default=False)] = None,
+    fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
     """Browse the 16 Career Clusters and their pathways, with course advice and career counts.
 
     Example: careers clusters "Health Science"
     """
-    from careerexplorer.listing import pick
+    from careerexplorer import commands
 
+    chosen(fmt, json_out)
     cat = catalog()
-    counts: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for e in cat.entries:
-        counts.setdefault((e["cluster"], e["pathway"]), []).append(e)
-    chosen_cluster = pick(name, cat.clusters.names(), "cluster") if name else None
-    warn_all(cat)
-    if json_out:
-        emit_json([{"name": c["name"], "summary": c.get("summary"), "careers": sum(len(counts.get((c["name"], p["name"]), []))
-                    for p in c["pathway"]), "pathways": [
-            {"name": p["name"], "summary": p.get("summary"), "courses": p.get("courses", []),
-             "careers": [e["slug"] for e in counts.get((c["name"], p["name"]), [])]} for p in c["pathway"]]}
-            for c in cat.clusters.clusters if chosen_cluster in (None, c["name"])])
-        return
-    from careerexplorer.render import cluster_overview
+    show_result(cat, commands.clusters(cat, name), fmt, json_out)
 
-    out = console()
-    out.print(cluster_overview(cat.clusters.clusters, counts, chosen_cluster, out.width, out.options.ascii_only))
+
+def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:
+    for slug in slugs:
+        sys.stdout.write(f"{verb if slug in changed else other}: {slug}\n")
+    sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
 
 
 @shortlist_app.command("add")
@@ -465,14 +340,9 @@ def shortlist_add(
 
     Example: careers shortlist add medical-records-specialist registered-nurse
     """
-    from careerexplorer import shortlist
+    from careerexplorer import commands
 
-    cat = catalog()
-    slugs = [cat.resolve(c) for c in careers]
-    current, added = shortlist.add(shortlist.default_path(), slugs)
-    for slug in slugs:
-        sys.stdout.write(f"{'added' if slug in added else 'already on the list'}: {slug}\n")
-    sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
+    _report("added", "already on the list", *commands.shortlist_add(catalog(), shortlist_path(), careers))
 
 
 @shortlist_app.command("remove")
@@ -484,40 +354,26 @@ def shortlist_remove(
 
     Example: careers shortlist remove registered-nurse
     """
-    from careerexplorer import shortlist
+    from careerexplorer import commands
 
-    path = shortlist.default_path()
-    on_list = shortlist.read(path)
-    cat = catalog()
-    slugs = [c if c in on_list else cat.resolve(c) for c in careers]
-    current, removed = shortlist.remove(path, slugs)
-    for slug in slugs:
-        sys.stdout.write(f"{'removed' if slug in removed else 'not on the list'}: {slug}\n")
-    sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
+    _report("removed", "not on the list", *commands.shortlist_remove(catalog(), shortlist_path(), careers))
 
 
 @shortlist_app.command("list")
 @guarded
-def shortlist_list(json_out: JsonOpt = False) -> None:
+def shortlist_list(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
     """Show your shortlist.
 
     Example: careers shortlist list
     """
-    from careerexplorer import shortlist
+    from careerexplorer import commands
 
-    slugs = shortlist.read(shortlist.default_path())
+    chosen(fmt, json_out)
     cat = catalog()
-    entries = [cat.by_slug[s] for s in slugs if s in cat.by_slug]
-    if json_out:
-        emit_json(slugs)
-        return
-    if not slugs:
-        sys.stdout.write("Your shortlist is empty. Add careers with: careers shortlist add CAREER\n")
-        return
-    print_lines(entries)
-    for slug in slugs:
-        if slug not in cat.by_slug:
-            sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")
+    result, missing = commands.shortlist_view(cat, shortlist_path())
+    show_result(cat, result, fmt, json_out)
+    for slug in missing:
+        sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")
 
 
 @shortlist_app.command("clear")
@@ -529,32 +385,20 @@ def shortlist_clear() -> None:
     """
     from careerexplorer import shortlist
 
-    n = shortlist.clear(shortlist.default_path())
+    n = shortlist.clear(shortlist_path())
     sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
 
 
 @app.command()
 @guarded
-def about() -> None:
+def about(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
     """Where the data comes from: sources, vintages, licences and the O*NET attribution.
 
     Example: careers about
     """
-    from rich.text import Text
+    from careerexplorer import commands
 
-    from careerexplorer.sources import ONET_ATTRIBUTION, SOURCES
-
-    page = Text(f"careers {__version__}: a terminal career explorer.\n\nData sources:\n")
-    for source, used_for, vintage, licence, url in SOURCES:
-        page.append(f"\n  {source}\n", style="bold")
-        page.append(f"    used for: {used_for}\n    vintage: {vintage}\n    licence: {licence}\n    published at: {url}\n")
-    page.append("\nAttribution\n", style="bold")
-    page.append(ONET_ATTRIBUTION + "\n")
-    page.append(
-        "\nWage figures are BLS OEWS estimates, which do not include self-employed workers. "
-        "Summaries, course advice and certification lists are written by the careers project.\n"
-    )
-    console().print(page)
+    emit(commands.about(__version__), chosen(fmt, json_out), Output())
 
 
 @app.command()
@@ -564,6 +408,8 @@ def validate(
         Optional[list[Path]],
         typer.Argument(help="Profile files or folders (default: the bundled data and your folders).", show_default=False),
     ] = None,
+    fmt: FormatOpt = Format.table,
+    json_out: JsonOpt = False,
 ) -> None:
     """Check profiles and print every problem as file:line: key.path: message.
 
@@ -571,18 +417,11 @@ def validate(
 
     Example: careers validate ~/my-careers
     """
-    from careerexplorer.catalog import validate_paths
+    from careerexplorer import commands
 
-    cat = catalog()
-    targets = list(paths) if paths else [cat.data_dir, *cat.user_dirs]
-    checked, problems, notes = validate_paths(targets, cat.clusters)
-    for problem in problems:
-        sys.stdout.write(f"{problem}\n")
-    for note in notes:
-        sys.stdout.write(f"{note}\n")
-    bad = len(problems) + len(notes)
-    sys.stdout.write(f"{checked} file{'s' * (checked != 1)} checked, {bad} problem{'s' * (bad != 1)}\n")
-    if bad:
+    result = commands.validate(catalog(), paths or [])
+    emit(result, chosen(fmt, json_out), Output())
+    if result.problems:
         raise typer.Exit(1)
 
 
@@ -592,9 +431,10 @@ def schema() -> None:
 
     Example: careers schema > profile.schema.json
     """
+    from careerexplorer.export import dumps
     from careerexplorer.schema import json_schema
 
-    emit_json(json_schema())
+    sys.stdout.write(dumps(json_schema()))
 
 
 def lean_app(argv: list[str]) -> typer.Typer:

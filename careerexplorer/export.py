@@ -1,20 +1,47 @@
-"""Profiles and results as JSON, Markdown and CSV: for scripts, spreadsheets and printed cards."""
+"""Results as JSON, Markdown and CSV: for scripts, spreadsheets and printed cards. No Rich here.
+
+Every JSON document has one envelope, ``{"schema_version": N, "command": ..., ...}``, whose fields
+docs/json.md describes; CSV and Markdown tables share one table per result.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Callable
 from typing import Any
 
+from careerexplorer.figures import NOT_PUBLISHED, compare_cells, count, growth, wage
+from careerexplorer.index import Entry
+from careerexplorer.listing import education_label, outlook_label
 from careerexplorer.model import Profile
-from careerexplorer.render import NOT_PUBLISHED, count, growth, safe, wage
+from careerexplorer.results import (
+    About,
+    CareerList,
+    CareerPage,
+    ClusterOverview,
+    Comparison,
+    Matches,
+    Result,
+    SearchHits,
+    Shortlist,
+    Validation,
+)
+from careerexplorer.sanitize import terminal as safe
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+Table = tuple[list[str], list[list[Any]]]
 
 
-def versioned(data: dict[str, Any]) -> dict[str, Any]:
-    """A JSON object with the version of its field layout first."""
-    return {"schema_version": SCHEMA_VERSION, **data}
+def dumps(data: Any) -> str:
+    """JSON text, indented, ending in a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def envelope(result: Result) -> dict[str, Any]:
+    """The JSON document of a result: the version of its field layout and the command first."""
+    return {"schema_version": SCHEMA_VERSION, "command": result.command, **PAYLOADS[type(result)](result)}
 
 
 def md(value: Any) -> str:
@@ -25,26 +52,36 @@ def md(value: Any) -> str:
     return text
 
 
-def md_table(header: list[str], rows: list[list[str]]) -> str:
+def md_table(header: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md("" if c is None else c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def to_csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    # A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
+    writer.writerow([_cell(h) for h in header])
     writer.writerows([[_cell(c) for c in row] for row in rows])
     return out.getvalue()
 
 
 def _cell(value: Any) -> Any:
+    # A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
     if isinstance(value, str):
         value = safe(value)  # control characters made visible, as on screen
         return "'" + value if value[:1] in ("=", "+", "-", "@") else value
     return "" if value is None else value
+
+
+def markdown(result: Result) -> str:
+    if isinstance(result, CareerPage):
+        return profile_markdown(result.profile, result.pathway)
+    return md_table(*TABLES[type(result)](result))
+
+
+def csv_text(result: Result) -> str:
+    return to_csv(*TABLES[type(result)](result))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -129,22 +166,113 @@ def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
     return ["field", "value"], rows
 
 
-# --- compare, search, list ---------------------------------------------------------------------
+
+# --- every result as JSON and as a table ------------------------------------------------------
 
 
-def compare_rows(profiles: list[Profile]) -> tuple[list[str], list[list[Any]]]:
-    """The side-by-side table's rows as plain values (the same rows the terminal shows)."""
-    from careerexplorer import render
-
-    return ["", *(p.title for p in profiles)], [[cell.plain for cell in row] for row in render.compare_rows(profiles)]
-
-
-def search_rows(results: list[Any]) -> tuple[list[str], list[list[Any]]]:
-    return (["rank", "slug", "title", "onet_code", "score", "matched", "reason"],
-            [[i, r.slug, r.title, r.onet_code, round(r.score, 1), r.matched, r.reason] for i, r in enumerate(results, 1)])
+def entry_facts(e: Entry) -> dict[str, Any]:
+    """The facts of an index entry for JSON, with the labels people read."""
+    return {**{k: v for k, v in e.items() if k not in ("fields", "names", "terms", "jobs")},
+            "education_label": education_label(e) if e["education"] is not None else None}
 
 
-def list_rows(entries: list[dict[str, Any]], education: list[str]) -> tuple[list[str], list[list[Any]]]:
-    return (["slug", "title", "onet_code", "salary", "education", "outlook", "growth", "openings"],
-            [[e["slug"], e["title"], e["onet_code"], e["salary"], edu, e["outlook"], e["growth"], e["openings"]]
-             for e, edu in zip(entries, education)])
+def _show(r: CareerPage) -> dict[str, Any]:
+    return {"career": r.profile.to_dict()}
+
+
+def _compare(r: Comparison) -> dict[str, Any]:
+    return {"careers": [p.to_dict() for p in r.profiles]}
+
+
+def _search(r: SearchHits) -> dict[str, Any]:
+    hits = []
+    for h in r.hits:
+        item = {k: v for k, v in zip(h._fields, h) if k != "facts"}
+        item["score"] = round(h.score, 1)
+        item["facts"] = entry_facts(h.facts) if h.facts else None
+        hits.append(item)
+    return {"query": r.query, "results": hits, "closest": list(r.closest)}
+
+
+def _list(r: CareerList) -> dict[str, Any]:
+    return {"area": r.area or "U.S.", "careers": [entry_facts(e) for e in r.entries]}
+
+
+def _match(r: Matches) -> dict[str, Any]:
+    return {"interests": r.code, "results": [
+        {"slug": m.entry["slug"], "title": m.entry["title"], "onet_code": m.entry["onet_code"], "fit": m.fit,
+         "why": m.why} for m in r.matches]}
+
+
+def _clusters(r: ClusterOverview) -> dict[str, Any]:
+    out = []
+    for c in r.clusters:
+        if r.chosen not in (None, c["name"]):
+            continue
+        pathways = [{"name": p["name"], "summary": p.get("summary"), "courses": p.get("courses", []),
+                     "careers": [e["slug"] for e in r.careers.get((c["name"], p["name"]), ())]} for p in c["pathway"]]
+        out.append({"name": c["name"], "summary": c.get("summary"),
+                    "careers": sum(len(p["careers"]) for p in pathways), "pathways": pathways})
+    return {"clusters": out}
+
+
+def _shortlist(r: Shortlist) -> dict[str, Any]:
+    known = {e["slug"] for e in r.entries}
+    return {"careers": [entry_facts(e) for e in r.entries], "missing": [s for s in r.slugs if s not in known]}
+
+
+def _about(r: About) -> dict[str, Any]:
+    return {"version": r.version, "sources": [dict(zip(("name", "used_for", "vintage", "licence", "url"), s))
+                                              for s in r.sources], "attribution": r.attribution, "notes": list(r.notes)}
+
+
+def _validate(r: Validation) -> dict[str, Any]:
+    return {"checked": r.checked, "problems": list(r.problems)}
+
+
+PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {
+    CareerPage: _show, Comparison: _compare, SearchHits: _search, CareerList: _list, Matches: _match,
+    ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate,
+}
+
+FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "education", "outlook", "growth", "openings"]
+
+
+def _fact_row(e: Entry) -> list[Any]:
+    return [e["slug"], e["title"], e["onet_code"], e["salary"], education_label(e), e["outlook"], e["growth"],
+            e["openings"]]
+
+
+def _compare_table(r: Comparison) -> Table:
+    return ["", *(p.title for p in r.profiles)], [[label, *shown] for label, shown, _ in compare_cells(list(r.profiles))]
+
+
+def _search_table(r: SearchHits) -> Table:
+    return (["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook"],
+            [[i, h.slug, h.title, h.onet_code, round(h.score, 1), h.reason,
+              h.facts["salary"] if h.facts else None, education_label(h.facts) if h.facts else None,
+              outlook_label(h.facts) if h.facts else None] for i, h in enumerate(r.hits, 1)])
+
+
+def _match_table(r: Matches) -> Table:
+    return (["rank", "slug", "title", "onet_code", "fit", "why"],
+            [[i, m.entry["slug"], m.entry["title"], m.entry["onet_code"], m.fit, m.why] for i, m in enumerate(r.matches, 1)])
+
+
+def _clusters_table(r: ClusterOverview) -> Table:
+    return (["cluster", "pathway", "careers", "courses"],
+            [[c["name"], p["name"], len(r.careers.get((c["name"], p["name"]), ())), "; ".join(p.get("courses", []))]
+             for c in r.clusters if r.chosen in (None, c["name"]) for p in c["pathway"]])
+
+
+TABLES: dict[type, Callable[[Any], Table]] = {
+    CareerPage: lambda r: profile_rows(r.profile),
+    Comparison: _compare_table,
+    SearchHits: _search_table,
+    CareerList: lambda r: (FACT_COLUMNS, [_fact_row(e) for e in r.entries]),
+    Matches: _match_table,
+    ClusterOverview: _clusters_table,
+    Shortlist: lambda r: (FACT_COLUMNS, [_fact_row(e) for e in r.entries]),
+    About: lambda r: (["source", "used for", "vintage", "licence", "published at"], [list(s) for s in r.sources]),
+    Validation: lambda r: (["problem"], [[p] for p in r.problems]),
+}

@@ -1,55 +1,64 @@
 """The compact catalog index: the fields that search, list and look-ups need, one entry a career.
 
-It is built from the profiles in ``data/careers`` and shipped as ``data/index.json`` so that
-commands over the whole catalog read one small JSON file instead of every TOML profile. A test
-keeps it in sync with the profiles; ``python -m careerexplorer.index`` rebuilds it.
+It is derived from the profiles in ``data/careers`` (careerexplorer.build writes it) and shipped as
+``data/index.json``, ``data/search.tsv`` and ``data/lookup.json``, so that commands over the whole
+catalog read one small file instead of every TOML profile. This module reads them; it knows
+nothing of the catalog above it.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from careerexplorer.errors import DataError
-from careerexplorer.model import Profile
-from careerexplorer.schema import INTERESTS
+from careerexplorer.model import INTERESTS, Profile
+from careerexplorer.text import WORD, stems
+
+
+class Entry(TypedDict):
+    """The facts of one career that whole-catalog commands need (one line of index.json)."""
+
+    slug: str
+    title: str
+    onet_code: str
+    soc_code: str
+    cluster: str
+    pathway: str
+    salary: int | None
+    median: int | None
+    employment: int | None
+    wage_basis: str | None
+    education: int | None
+    growth: float | None
+    outlook: str | None
+    openings: int | None
+    bright_outlook: list[str]
+    interests: list[float] | None
+    also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
+
+
+class Names(TypedDict):
+    """Every name a career is found by, stored compactly (see ``names``)."""
+
+    fields: str
+    names: str
+    terms: str
+
+
+class SearchRow(Names):
+    """One line of search.tsv: who a career is, and its names."""
+
+    slug: str
+    title: str
+    onet_code: str
+    soc_code: str
+    jobs: int
+
 
 INDEX_FILE = "index.json"
 INDEX_VERSION = 2
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-
-# Words whose -er is not a doer's ending on a verb we also index: an officer is no office.
-KEEP_ER = frozenset({"officer"})
-
-
-def stem(word: str) -> str:
-    """A crude stem so that coder, coding and codes meet, as do nurse, nursing and accountant, accounting."""
-    w = word.lower()
-    if len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("ches", "shes", "sses", "xes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    if (w.endswith("ing") and len(w) >= 6) or (w.endswith("ant") and len(w) >= 7):
-        w = w[:-3]
-    elif w.endswith("er") and not w.endswith("eer") and w not in KEEP_ER and len(w) >= 5:
-        w = w[:-2]
-    if w.endswith("e") and len(w) >= 4:
-        w = w[:-1]
-    return w
-
-
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower())]
-
 
 FIELD_CODES = {"title": "t", "also_called": "a", "certifications": "c", "search_titles": "s",
                "pathway": "p", "cluster": "k", "summary": "m"}
@@ -57,7 +66,7 @@ FIELD_OF = {code: name for name, code in FIELD_CODES.items()}
 NAME_SEP = "\x1f"  # the ASCII unit separator: never inside a name
 
 
-def names(entry: dict[str, Any]) -> list[tuple[str, str]]:
+def names(entry: Names) -> list[tuple[str, str]]:
     """(field, name) pairs of an entry, aligned with the segments of its "terms" string.
 
     They are stored compactly as "fields" (one letter a name) and "names" (joined by a separator):
@@ -67,7 +76,7 @@ def names(entry: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def name_parts(title: str, also_called: list[str], certifications: list[str], search_titles: list[str],
-               pathway: str, cluster: str, summary: str) -> dict[str, str]:
+               pathway: str, cluster: str, summary: str) -> Names:
     pairs = [("title", title), *(("also_called", n) for n in also_called),
              *(("certifications", n) for n in certifications), *(("search_titles", n) for n in search_titles),
              ("pathway", pathway), ("cluster", cluster), ("summary", summary)]
@@ -81,10 +90,15 @@ def name_parts(title: str, also_called: list[str], certifications: list[str], se
     }
 
 
-def entry_for(p: Profile) -> dict[str, Any]:
-    """The index entry of one profile."""
+class Indexed(Entry, Names):
+    """An index entry with its names, as built from a profile."""
+
+
+def entry_for(p: Profile) -> Indexed:
+    """The index entry of one profile, with the names search finds it by."""
     w, o, e = p.wages, p.outlook, p.education
-    entry: dict[str, Any] = {
+    certifications = [c.abbr for c in p.certifications if c.abbr] + [c.name for c in p.certifications]
+    return {
         "slug": p.slug,
         "title": p.title,
         "onet_code": p.onet_code,
@@ -101,11 +115,9 @@ def entry_for(p: Profile) -> dict[str, Any]:
         "openings": o.openings if o else None,
         "bright_outlook": list(p.bright_outlook),
         "interests": [dict(p.interests)[k] for k in INTERESTS] if len(p.interests) == len(INTERESTS) else None,
+        **name_parts(p.title, list(p.also_called), certifications, list(p.search_titles), p.pathway, p.cluster,
+                     p.summary),
     }
-    certifications = [c.abbr for c in p.certifications if c.abbr] + [c.name for c in p.certifications]
-    entry.update(name_parts(p.title, list(p.also_called), certifications, list(p.search_titles),
-                            p.pathway, p.cluster, p.summary))
-    return entry
 
 
 SEARCH_FILE = "search.tsv"
@@ -119,66 +131,6 @@ SEARCH_KEYS = ("fields", "names", "terms")
 SEARCH_COLUMNS = ("slug", "title", "onet_code", "soc_code", "jobs", *SEARCH_KEYS)
 
 
-def build_index(data_dir: Path) -> dict[str, Any]:
-    from careerexplorer.catalog import Clusters, load_profile
-
-    clusters = Clusters.load(data_dir)
-    paths = sorted((data_dir / "careers").glob("*.toml"))
-    entries = [entry_for(load_profile(path, clusters)) for path in paths]
-    return {"version": INDEX_VERSION, "careers": entries}
-
-
-def _lines(version: int, rows: list[Any]) -> str:
-    # One career a line: compact to load, and a change to one profile is a one-line diff.
-    body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
-    return '{"version":%d,"careers":[\n%s\n]}\n' % (version, body)
-
-
-def build_lookup(index: dict[str, Any]) -> dict[str, str]:
-    """Codes and normalized titles to slugs: what `show` needs to resolve an exact identifier
-    without loading the whole index. A SOC code shared by several occupations means the first."""
-    from careerexplorer.catalog import normalize
-
-    out: dict[str, str] = {}
-    for e in sorted(index["careers"], key=lambda e: e["onet_code"]):
-        for key in (e["onet_code"], e["soc_code"], normalize(e["title"])):
-            out.setdefault(key, e["slug"])
-    return out
-
-
-def index_files(data_dir: Path) -> dict[str, str]:
-    """Every file derived from the profiles, by name: the facts, the search names, the look-up."""
-    index = build_index(data_dir)
-    facts = [{k: v for k, v in e.items() if k not in SEARCH_KEYS} for e in index["careers"]]  # before "jobs" is added
-    # Tab-separated text, one career a line in index order: read and split in a few
-    # milliseconds, where the same content as JSON took about 18 ms to parse.
-    sharing: dict[str, int] = {}
-    for e in index["careers"]:
-        basis = e["wage_basis"] or e["soc_code"]
-        sharing[basis] = sharing.get(basis, 0) + 1
-    for e in index["careers"]:
-        share = 1 if e["onet_code"].endswith(".00") else sharing[e["wage_basis"] or e["soc_code"]]
-        e["jobs"] = (e["employment"] or 0) // share
-    rows = ["\t".join(str(e[k]) if k == "jobs" else e[k] for k in SEARCH_COLUMNS) for e in index["careers"]]
-    # Then every word of every name as written, and every stem: to tell a typo from a word, and
-    # to find the word a typo meant.
-    vocabulary = Vocabulary.of(index["careers"])
-    search = (f"careers-search\t{INDEX_VERSION}\n{vocabulary.raw.strip()}\n{vocabulary.stems.strip()}\n"
-              + "\n".join(rows) + "\n")
-    lookup = json.dumps(build_lookup(index), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    return {INDEX_FILE: _lines(INDEX_VERSION, facts), SEARCH_FILE: search, LOOKUP_FILE: lookup}
-
-
-def write_index(data_dir: Path) -> list[Path]:
-    written = []
-    for name, content in index_files(data_dir).items():
-        path = data_dir / name
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8")
-            written.append(path)
-    return written
-
-
 def _read(path: Path, what: str) -> Any:
     try:
         doc = json.loads(path.read_bytes())
@@ -187,12 +139,12 @@ def _read(path: Path, what: str) -> Any:
     return doc
 
 
-def read_index(data_dir: Path) -> list[dict[str, Any]]:
+def read_index(data_dir: Path) -> list[Entry]:
     """The bundled entries: the facts of every career, in slug order."""
     doc = _read(data_dir / INDEX_FILE, "index")
     if doc.get("version") != INDEX_VERSION:
         raise DataError(f"{data_dir / INDEX_FILE}: index version {doc.get('version')} is not {INDEX_VERSION}; reinstall careers")
-    careers: list[dict[str, Any]] = doc["careers"]
+    careers: list[Entry] = doc["careers"]
     return careers
 
 
@@ -205,8 +157,8 @@ class Vocabulary:
         self.stems = f" {stems.strip()} "
 
     @classmethod
-    def of(cls, entries: list[dict[str, Any]]) -> Vocabulary:
-        raw = {w for e in entries for w in _WORD.findall(e["names"].lower())}
+    def of(cls, entries: list[Names]) -> Vocabulary:
+        raw = {w for e in entries for w in WORD.findall(e["names"].lower())}
         found = {s for e in entries for s in e["terms"].split() if s != "|"}
         return cls(" ".join(sorted(raw)), " ".join(sorted(found)))
 
@@ -228,28 +180,28 @@ class SearchRows:
     query's stems are found in them (decoding and splitting all of them costs more than the
     search itself), plus entries of the user's own profiles."""
 
-    def __init__(self, lines: list[bytes], extra: list[dict[str, Any]]) -> None:
+    def __init__(self, lines: list[bytes], extra: list[SearchRow]) -> None:
         self.lines = lines
         self.extra = extra
 
     @classmethod
-    def of(cls, entries: list[dict[str, Any]]) -> SearchRows:
+    def of(cls, entries: list[SearchRow]) -> SearchRows:
         return cls([], entries)
 
     @staticmethod
-    def parse(line: bytes) -> dict[str, Any]:
-        row: dict[str, Any] = dict(zip(SEARCH_COLUMNS, line.decode("utf-8").split("\t")))
-        row["jobs"] = int(row["jobs"])
-        return row
+    def parse(line: bytes) -> SearchRow:
+        slug, title, onet_code, soc_code, jobs, fields, names_, terms = line.decode("utf-8").split("\t")
+        return {"slug": slug, "title": title, "onet_code": onet_code, "soc_code": soc_code, "jobs": int(jobs),
+                "fields": fields, "names": names_, "terms": terms}
 
-    def matching(self, stems_: list[str]) -> list[dict[str, Any]]:
+    def matching(self, stems_: list[str]) -> list[SearchRow]:
         """The rows that hold any of the stems (and perhaps a few that only seem to)."""
         pads = [f" {s} " for s in stems_]
         raw = [p.encode("utf-8") for p in pads]
         found = [self.parse(line) for line in self.lines if any(p in line for p in raw)]
         return found + [e for e in self.extra if any(p in e["terms"] for p in pads)]
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self) -> list[SearchRow]:
         return [self.parse(line) for line in self.lines] + self.extra
 
     def without(self, slugs: set[str]) -> SearchRows:
@@ -259,7 +211,7 @@ class SearchRows:
         return SearchRows([ln for ln in self.lines if ln.split(b"\t", 1)[0].decode() in slugs],
                           [e for e in self.extra if e["slug"] in slugs])
 
-    def __add__(self, entries: list[dict[str, Any]]) -> SearchRows:
+    def __add__(self, entries: list[SearchRow]) -> SearchRows:
         return SearchRows(self.lines, self.extra + entries)
 
 
@@ -282,11 +234,3 @@ def read_search(data_dir: Path) -> tuple[SearchRows, Vocabulary]:
 def read_lookup(data_dir: Path) -> dict[str, str]:
     lookup: dict[str, str] = _read(data_dir / LOOKUP_FILE, "look-up table")
     return lookup
-
-
-if __name__ == "__main__":
-    from careerexplorer.catalog import bundled_dir
-
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else bundled_dir()
-    for changed in write_index(target):
-        print(f"wrote {changed}")

@@ -1,13 +1,22 @@
-"""Filters and orderings over the catalog index, for `list` (and the filters of `search`)."""
+"""Filters and orderings over the catalog index, for `list`, `search` and `match`.
+
+Filters read the same way everywhere: --education is at most that much schooling, --outlook is at
+least that outlook (or at least that growth in per cent), --min-salary is at least that pay.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from careerexplorer.catalog import Catalog, normalize
 from careerexplorer.errors import UsageError
-from careerexplorer.model import OUTLOOK_LABELS
-from careerexplorer.schema import EDUCATION_LADDER
+from careerexplorer.model import EDUCATION_LADDER, OUTLOOK_LABELS
+from careerexplorer.record import Record
+from careerexplorer.text import normalize
+
+if TYPE_CHECKING:
+    from careerexplorer.catalog import Clusters
+    from careerexplorer.index import Entry
 
 
 def education_level(value: str) -> int:
@@ -20,7 +29,7 @@ def education_level(value: str) -> int:
     raise UsageError(f"unknown education level {value!r}; valid: {valid}")
 
 
-def pick(value: str, valid: list[str], what: str) -> str:
+def pick(value: str, valid: Sequence[str], what: str) -> str:
     """The valid name a user meant, ignoring case and punctuation; a clear error otherwise."""
     wanted = normalize(value)
     for name in valid:
@@ -29,71 +38,78 @@ def pick(value: str, valid: list[str], what: str) -> str:
     raise UsageError(f"unknown {what} {value!r}; valid: " + "; ".join(valid))
 
 
-# --outlook keys, in the order of the model's labels; the list shows them with spaces.
+# --outlook keys, in the order of the model's labels, best first; the list shows them with spaces.
 OUTLOOK_KEYS = dict(zip(("much-faster", "faster", "average", "slower", "little-change", "declining"), OUTLOOK_LABELS))
 
 
-def outlook_filter(value: str) -> tuple[str | None, float | None]:
-    """A descriptor (exactly that outlook) or a number (at least that growth, in per cent)."""
+def outlook_filter(value: str) -> tuple[int | None, float | None]:
+    """An outlook (at least that good: its place on the scale, best 0) or a minimum growth in per cent."""
     try:
         return None, float(value.rstrip("%"))
     except ValueError:
         pass
     wanted = normalize(value)
-    for key, label in OUTLOOK_KEYS.items():
+    for i, (key, label) in enumerate(OUTLOOK_KEYS.items()):
         if wanted in (normalize(key), normalize(label)):
-            return label, None
+            return i, None
     raise UsageError(f"unknown outlook {value!r}; valid: " + ", ".join(OUTLOOK_KEYS) + ", or a minimum growth such as 5")
 
 
-class Filters:
-    """The filters of `list` and `search`, checked once; invalid values are usage errors."""
+class Filters(Record):
+    """The filters of `list`, `search` and `match`, checked once (see ``parse``)."""
 
-    def __init__(self, cat: Catalog, cluster: str | None = None, pathway: str | None = None,
-                 education: str | None = None, min_salary: int | None = None, outlook: str | None = None,
-                 bright_outlook: bool = False, state: str | None = None) -> None:
-        self.cluster = pick(cluster, cat.clusters.names(), "cluster") if cluster else None
-        self.pathway = pick(pathway, sorted(set(cat.clusters.pathway_names(self.cluster))), "pathway") if pathway else None
-        self.education = education_level(education) if education is not None else None
-        self.min_salary = min_salary
-        self.outlook, self.min_growth = outlook_filter(outlook) if outlook else (None, None)
-        self.bright_outlook = bright_outlook
-        self.state = None
-        self.cat = cat
-        if state:
-            from careerexplorer.states import state_code
+    cluster: str | None = None
+    pathway: str | None = None
+    education: int | None = None  # at most this rank on the ladder
+    min_salary: int | None = None
+    outlook: int | None = None  # at least this outlook: its index in OUTLOOK_LABELS, best first
+    min_growth: float | None = None
+    bright_outlook: bool = False
 
-            self.state = state_code(cat.data_dir, state)
+    @classmethod
+    def parse(cls, clusters: Clusters, cluster: str | None = None, pathway: str | None = None,
+              education: str | None = None, min_salary: int | None = None, outlook: str | None = None,
+              bright_outlook: bool = False) -> Filters:
+        """Filters from option values; an invalid value is a UsageError listing the valid ones."""
+        chosen = pick(cluster, clusters.names(), "cluster") if cluster else None
+        rank, growth = outlook_filter(outlook) if outlook else (None, None)
+        return cls(
+            cluster=chosen,
+            pathway=pick(pathway, sorted(set(clusters.pathway_names(chosen))), "pathway") if pathway else None,
+            education=education_level(education) if education is not None else None,
+            min_salary=min_salary, outlook=rank, min_growth=growth, bright_outlook=bright_outlook,
+        )
 
     @property
     def active(self) -> bool:
-        return any(v not in (None, False) for v in (self.cluster, self.pathway, self.education, self.min_salary,
-                                                     self.outlook, self.min_growth, self.bright_outlook, self.state))
+        return any(v not in (None, False) for v in self)
 
-    def apply(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if self.state:
-            from careerexplorer.states import localize_entries
-
-            entries = localize_entries(entries, self.cat.data_dir, self.state)
+    def apply(self, entries: Iterable[Entry]) -> list[Entry]:
         return [e for e in entries if self.keeps(e)]
 
-    def keeps(self, e: dict[str, Any]) -> bool:
+    def keeps(self, e: Entry) -> bool:
+        places = [(e["cluster"], e["pathway"]), *((c, p) for c, p in e.get("also_in", []))]
         return (
-            (self.cluster is None or e["cluster"] == self.cluster)
-            and (self.pathway is None or e["pathway"] == self.pathway)
+            (self.cluster is None or any(c == self.cluster for c, _ in places))
+            and (self.pathway is None or any(p == self.pathway and self.cluster in (None, c) for c, p in places))
             and (self.education is None or (e["education"] is not None and e["education"] <= self.education))
             and (self.min_salary is None or (e["salary"] is not None and e["salary"] >= self.min_salary))
-            and (self.outlook is None or e["outlook"] == self.outlook)
+            and (self.outlook is None or (e["outlook"] in OUTLOOK_LABELS
+                                          and OUTLOOK_LABELS.index(e["outlook"]) <= self.outlook))
             and (self.min_growth is None or (e["growth"] is not None and e["growth"] >= self.min_growth))
             and (not self.bright_outlook or bool(e["bright_outlook"]))
         )
 
 
-def ordered(entries: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+SORT_KEYS = ("title", "salary", "growth", "openings")
+
+
+def ordered(entries: Iterable[Entry], sort: str) -> list[Entry]:
     """Title order, or highest first for a figure; careers without the figure go last."""
     if sort == "title":
         return sorted(entries, key=lambda e: e["title"].lower())
-    return sorted(entries, key=lambda e: (e[sort] is None, -(e[sort] or 0)))
+    key = {"salary": "salary", "growth": "growth", "openings": "openings"}[sort]
+    return sorted(entries, key=lambda e: (e[key] is None, -(e[key] or 0)))  # type: ignore[literal-required,operator]
 
 
 SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",
@@ -101,10 +117,11 @@ SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Posts
 SHORT_OUTLOOK = {label: key.replace("-", " ") for key, label in OUTLOOK_KEYS.items()}
 
 
-def education_labels(entries: list[dict[str, Any]]) -> list[str]:
-    return [SHORT_EDUCATION[e["education"]] if e["education"] is not None else "not published" for e in entries]
+def education_label(e: Entry) -> str:
+    return SHORT_EDUCATION[e["education"]] if e["education"] is not None else "not published"
 
 
-def outlook_labels(entries: list[dict[str, Any]]) -> list[str]:
-    return [f"{e['growth']:+.1f}% {SHORT_OUTLOOK.get(e['outlook'], '')}".rstrip() if e.get("growth") is not None
-            else "not published" for e in entries]
+def outlook_label(e: Entry) -> str:
+    if e["growth"] is None:
+        return "not published"
+    return f"{e['growth']:+.1f}% {SHORT_OUTLOOK.get(e['outlook'] or '', '')}".rstrip()

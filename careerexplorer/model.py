@@ -9,7 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 from careerexplorer.record import Record
-from careerexplorer.schema import EDUCATION_LADDER, INTERESTS
+
+# Entry education on one ladder, lowest first: (key, BLS wording, plain label shown to people).
+EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
+    ("none", "No formal educational credential", "No formal education required"),
+    ("high-school", "High school diploma or equivalent", "High school diploma"),
+    ("some-college", "Some college, no degree", "Some college"),
+    ("postsecondary-award", "Postsecondary nondegree award", "1-2 years post-secondary training"),
+    ("associate", "Associate's degree", "Associate's degree"),
+    ("bachelor", "Bachelor's degree", "Bachelor's degree"),
+    ("master", "Master's degree", "Master's degree"),
+    ("doctoral", "Doctoral or professional degree", "Doctoral or professional degree"),
+)
+BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
+INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+CERT_KINDS = ("certification", "license")
 
 # Outlook descriptors, by how the projected change compares with the all-occupations average of
 # the same period (points of difference). Documented in docs/profile-format.md.

@@ -8,9 +8,10 @@ fields from the class's annotations and keeps one generic __init__.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, dataclass_transform
 
 
+@dataclass_transform(frozen_default=True)
 class Record:
     """Fields are the class's annotations, defaults its class attributes. Immutable, compared by
     value, iterable like a tuple, with _fields and _replace as on a named tuple."""

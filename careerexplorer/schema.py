@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, INTERESTS
 from careerexplorer.record import Record
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -12,20 +13,6 @@ ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
 
-# Entry education on one ladder, lowest first: (key, BLS wording, plain label shown to people).
-EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
-    ("none", "No formal educational credential", "No formal education required"),
-    ("high-school", "High school diploma or equivalent", "High school diploma"),
-    ("some-college", "Some college, no degree", "Some college"),
-    ("postsecondary-award", "Postsecondary nondegree award", "1-2 years post-secondary training"),
-    ("associate", "Associate's degree", "Associate's degree"),
-    ("bachelor", "Bachelor's degree", "Bachelor's degree"),
-    ("master", "Master's degree", "Master's degree"),
-    ("doctoral", "Doctoral or professional degree", "Doctoral or professional degree"),
-)
-BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
-INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
-CERT_KINDS = ("certification", "license")
 
 
 class Field(Record):

@@ -10,9 +10,15 @@ nowhere in the catalog (a typo) brings in the fuzzy matcher, rapidfuzz, to find 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerexplorer.index import _WORD, FIELD_CODES, SearchRows, Vocabulary, names, stem, stems
+from careerexplorer.index import FIELD_CODES, SearchRow, SearchRows, Vocabulary, entry_for, names, read_search
+from careerexplorer.text import WORD, stem, stems
+
+if TYPE_CHECKING:
+    from careerexplorer.catalog import Catalog
+    from careerexplorer.index import Entry
 
 WEIGHTS = {
     "title": 1.0,
@@ -69,7 +75,7 @@ class Result(NamedTuple):
     score: float
     matched: str  # the name that matched
     field: str  # which kind of name it is
-    entry: dict[str, Any]
+    entry: SearchRow
 
     @property
     def reason(self) -> str:
@@ -152,10 +158,10 @@ def respelled(words: list[str], vocabulary: Vocabulary) -> list[str] | None:
 
 def misspelled(query: str, vocabulary: Vocabulary) -> bool:
     """Whether a query word looks like a typo whose stem happens to be a word ("programer")."""
-    return any(len(w) > 5 and stem(w) != w and not vocabulary.has_word(w) for w in _WORD.findall(query.lower()))
+    return any(len(w) > 5 and stem(w) != w and not vocabulary.has_word(w) for w in WORD.findall(query.lower()))
 
 
-def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | None = 10,
+def rank(query: str, entries: list[SearchRow] | SearchRows, limit: int | None = 10,
          min_score: float = MIN_SCORE, vocabulary: Vocabulary | None = None) -> list[Result]:
     """The careers matching a query, best first; weak matches are left out.
 
@@ -171,7 +177,7 @@ def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | No
         penalty = TYPO_PENALTY
     # A very short stem ("cod") joins words that mean different things (code, coder, coding): there
     # the words as typed decide. Longer stems ("nurs") join forms of one meaning.
-    typed = tuple(w for w in _WORD.findall(query.lower()) if len(stem(w)) <= 3 < len(w)) if not penalty else ()
+    typed = tuple(w for w in WORD.findall(query.lower()) if len(stem(w)) <= 3 < len(w)) if not penalty else ()
     results = score_all(words, penalty, rows.matching(words), min_score, typed)
     if not results or results[0].score < STRONG or penalty:
         # No strong match, or a likely misspelling: also try the nearest catalog words.
@@ -187,11 +193,11 @@ def rank(query: str, entries: list[dict[str, Any]] | SearchRows, limit: int | No
 
 def order(r: Result) -> tuple[float, int, bool, str]:
     # Ties: more jobs first; then an occupation's main O*NET code (.00) before its specialties.
-    jobs = r.entry["jobs"] if "jobs" in r.entry else (r.entry.get("employment") or 0)
+    jobs = r.entry["jobs"]
     return (-round(r.score), -jobs, not r.onet_code.endswith(".00"), r.title)
 
 
-def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], min_score: float,
+def score_all(words: list[str], penalty: float, entries: list[SearchRow], min_score: float,
               typed: tuple[str, ...] = ()) -> list[Result]:
     """Score every entry that holds a query stem. ``typed`` are the words as the person typed them:
     a name that holds them as written ("coding") beats one that only shares a stem ("code")."""
@@ -208,7 +214,7 @@ def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], m
             if not any(p in f" {segment} " for p in padded):
                 continue
             raw = name_score(words, segment.split())
-            as_typed = bool(typed) and all(w in _WORD.findall(written[k]) for w in typed)
+            as_typed = bool(typed) and all(w in WORD.findall(written[k]) for w in typed)
             # Many names that hold the query make a surer match; as typed, when it was typed in full.
             full += raw >= 80.0 and (as_typed or not typed)
             if as_typed:
@@ -224,7 +230,7 @@ def score_all(words: list[str], penalty: float, entries: list[dict[str, Any]], m
     return results
 
 
-def closest_titles(query: str, entries: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]]:
+def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Entry]:
     """The titles nearest to a query that matched nothing, for a 'did you mean' line."""
     from rapidfuzz import fuzz, process, utils
 
@@ -233,4 +239,42 @@ def closest_titles(query: str, entries: list[dict[str, Any]], limit: int = 5) ->
     return [entries[k] for _, _, k in found]
 
 
-__all__ = ["Result", "closest_titles", "rank", "stem"]
+class Searcher:
+    """Search over a catalog: the bundled search rows, with the user's own profiles in place of
+    any bundled career of the same slug."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def _index(self) -> tuple[SearchRows, Vocabulary]:
+        rows, vocabulary = read_search(self.catalog.data_dir)
+        users = self.catalog.user_profiles
+        if not users:
+            return rows, vocabulary
+        extra: list[SearchRow] = []
+        for p in users.values():
+            e = entry_for(p)
+            extra.append({"slug": e["slug"], "title": e["title"], "onet_code": e["onet_code"], "soc_code": e["soc_code"],
+                          "jobs": e["employment"] or 0, "fields": e["fields"], "names": e["names"], "terms": e["terms"]})
+        return rows.without(set(users)) + extra, vocabulary | Vocabulary.of(list(extra))
+
+    @property
+    def rows(self) -> SearchRows:
+        return self._index[0]
+
+    @cached_property
+    def all_rows(self) -> list[SearchRow]:
+        """Every search row, parsed: for look-ups that must see every name."""
+        return self.rows.all()
+
+    def rank(self, query: str, slugs: set[str] | None = None, limit: int | None = 10) -> list[Result]:
+        """Search the catalog, or the part of it whose slugs are given."""
+        rows = self.rows if slugs is None else self.rows.only(slugs)
+        return rank(query, rows, limit=limit, vocabulary=self._index[1])
+
+    def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
+        return closest_titles(query, self.catalog.entries, limit)
+
+
+__all__ = ["Result", "Searcher", "closest_titles", "rank", "stem"]

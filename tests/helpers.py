@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -47,7 +48,7 @@ SMALL_CATALOG = ("medical-records-specialist", "registered-nurse", "home-health-
 
 def write_index(folder: Path) -> None:
     """Rebuild the derived files of a data folder, as 'python -m careerexplorer.index' does."""
-    from careerexplorer.index import write_index as rebuild
+    from careerexplorer.build import write_index as rebuild
 
     rebuild(folder)
 
@@ -103,3 +104,15 @@ def one_line(text: str) -> str:
     lines = text.splitlines()
     assert len(lines) == 1, f"expected one line, got {len(lines)}: {text!r}"
     return lines[0]
+
+
+# The main part of each command's JSON envelope (docs/json.md).
+PAYLOAD_KEYS = {"show": "career", "compare": "careers", "list": "careers", "search": "results", "match": "results",
+                "clusters": "clusters", "shortlist": "careers", "validate": "problems", "about": "sources"}
+
+
+def unwrap(stdout: str) -> Any:
+    """The main part of a command's JSON output, after checking its envelope."""
+    doc = json.loads(stdout)
+    assert isinstance(doc, dict) and doc["schema_version"] == 2, doc
+    return doc[PAYLOAD_KEYS[doc["command"]]]

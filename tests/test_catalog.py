@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from helpers import PROFILES, make_data_dir, profile_toml, write_index
 
-from careerexplorer.catalog import Catalog, Clusters, check_file, load_profile, locate, normalize
+from careerexplorer.catalog import Catalog, Clusters, check_file, load_profile, locate
+from careerexplorer.text import normalize
 from careerexplorer.errors import AmbiguousCareer, InvalidProfile, Problem, UnknownCareer
+from careerexplorer.lookup import resolve, resolve_profile
 from careerexplorer.model import Profile
 
 HEALTH_SCIENCE_PATHWAYS = (
@@ -234,34 +236,34 @@ def test_a_folder_a_missing_file_and_a_huge_file_are_problems_not_crashes(tmp_pa
     ],
 )
 def test_resolve_finds_the_medical_records_specialist(catalog: Catalog, query: str) -> None:
-    assert catalog.resolve(query) == "medical-records-specialist"
+    assert resolve(catalog, query) == "medical-records-specialist"
 
 
 def test_resolve_a_shared_soc_code_means_its_main_occupation(catalog: Catalog) -> None:
     # 29-1141 is shared by Registered Nurses (.00) and four specialties (.01-.04).
-    assert catalog.resolve("29-1141") == "registered-nurse"
-    assert catalog.resolve("29-1141.03") == "critical-care-nurse"
+    assert resolve(catalog, "29-1141") == "registered-nurse"
+    assert resolve(catalog, "29-1141.03") == "critical-care-nurse"
     # 31-1121 has its own O*NET code although its wages come from the 31-1120 aggregate.
-    assert catalog.resolve("31-1121.00") == "home-health-aide"
+    assert resolve(catalog, "31-1121.00") == "home-health-aide"
 
 
 @pytest.mark.parametrize("query", ["99-9999.00", "29-9999", "", "   "])
 def test_resolve_unknown_codes_and_empty_text(catalog: Catalog, query: str) -> None:
     with pytest.raises(UnknownCareer) as info:
-        catalog.resolve(query)
+        resolve(catalog, query)
     assert str(info.value) == f"no career matches {query!r}; try 'careers search'"
 
 
 def test_resolve_gibberish_is_an_unknown_career(catalog: Catalog) -> None:
     with pytest.raises(UnknownCareer) as info:
-        catalog.resolve("qqqxzzv")
+        resolve(catalog, "qqqxzzv")
     assert str(info.value).startswith("no career matches 'qqqxzzv'")
 
 
 def test_resolve_an_other_title_shared_by_several_careers_is_ambiguous(catalog: Catalog) -> None:
     # "Assembler" is an also-called title of several assembler occupations.
     with pytest.raises(AmbiguousCareer) as info:
-        catalog.resolve("assembler")
+        resolve(catalog, "assembler")
     assert {"electrical-and-electronic-equipment-assembler", "electromechanical-equipment-assembler"} <= set(info.value.candidates)
     assert str(info.value).startswith("'assembler' matches several careers; did you mean ")
 
@@ -292,7 +294,7 @@ def test_resolve_path_like_input_is_unknown_and_reads_no_file(query: str, monkey
     cat = Catalog()
     spy = FileSpy(monkeypatch)
     with pytest.raises(UnknownCareer):
-        cat.resolve(query)
+        resolve(cat, query)
     with pytest.raises(UnknownCareer):
         cat.profile(query)
     assert not [p for p in spy.paths if "passwd" in p]
@@ -307,7 +309,7 @@ def test_path_traversal_never_reaches_a_profile_outside_the_catalog(tmp_path: Pa
         with pytest.raises(UnknownCareer):
             cat.profile(query)
         try:
-            slug = cat.resolve(query)
+            slug = resolve(cat, query)
         except (UnknownCareer, AmbiguousCareer):
             continue
         assert slug != "secret" and slug in cat.by_slug
@@ -333,8 +335,8 @@ def test_user_profiles_win_on_a_shared_slug_and_broken_ones_become_warnings(tmp_
     (mine / "broken.toml").write_text(profile_toml("broken", cluster="Nope"), encoding="utf-8")
     (mine / "notes.txt").write_text("not a profile", encoding="utf-8")
     cat = Catalog(user_dirs=[mine, tmp_path / "missing"], data_dir=tmp_data)
-    assert cat.resolve_profile("medical-records-specialist").summary == "My own summary."
-    assert cat.resolve("extra-career") == "extra-career"
+    assert resolve_profile(cat, "medical-records-specialist").summary == "My own summary."
+    assert resolve(cat, "extra-career") == "extra-career"
     assert cat.by_slug["medical-records-specialist"]["title"] == "My Own Title"
     assert len(cat.entries) == 5
     assert cat.warnings == [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import PROFILES, REPO, SNAPSHOTS, one_line, profile_toml
+from helpers import PROFILES, REPO, SNAPSHOTS, one_line, profile_toml, unwrap
 from typer.testing import CliRunner
 
 from careerexplorer import __version__
@@ -60,7 +60,7 @@ def careers_json(runner: CliRunner, app: Any, *args: str) -> Any:
     result = invoke(runner, app, *args, "--json")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    return json.loads(result.stdout)  # the whole of stdout is one JSON document
+    return unwrap(result.stdout)  # the whole of stdout is one JSON document
 
 
 def assert_one_line_error(result: Any, code: int) -> str:
@@ -256,9 +256,10 @@ def test_list_all_careers_by_title(runner: CliRunner, app: Any, catalog: Catalog
     assert len(lines) == len(entries) + 1
     assert all(len(line) <= 80 for line in lines)
     # Each line shows its career's whole salary, education and outlook, in the JSON's order.
-    from careerexplorer.listing import education_labels, outlook_labels
+    from careerexplorer.listing import education_label, outlook_label
 
-    for line, e, edu, grow in zip(lines[1:], entries, education_labels(entries), outlook_labels(entries)):
+    for line, e in zip(lines[1:], entries):
+        edu, grow = education_label(e), outlook_label(e)
         salary = f"${e['salary']:,}" if e["salary"] is not None else "not published"
         assert f" {salary} {edu} " in line and line.endswith(grow), (line, e["slug"])
 
@@ -473,17 +474,17 @@ def test_data_dir_adds_user_profiles_and_warns_about_broken_ones(runner: CliRunn
     (mine / "broken.toml").write_text('slug = "broken"\ntitle = \n', encoding="utf-8")
     result = invoke(runner, app, "--data-dir", str(mine), "show", "my-career", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["title"] == "My Career"
+    assert unwrap(result.stdout)["title"] == "My Career"
     assert one_line(result.stderr) == f"careers: warning: skipped {mine / 'broken.toml'}:2: invalid TOML: Invalid value"
     listed = invoke(runner, app, "--data-dir", str(mine), "list", "--json")
-    assert "my-career" in {e["slug"] for e in json.loads(listed.stdout)}
+    assert "my-career" in {e["slug"] for e in unwrap(listed.stdout)}
 
 
 def test_careers_path_environment_variable(runner: CliRunner, app: Any, tmp_path: Path) -> None:
     (tmp_path / "env-career.toml").write_text(profile_toml("env-career"), encoding="utf-8")
     result = invoke(runner, app, "show", "env-career", "--json", env={"CAREERS_PATH": str(tmp_path)})
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["slug"] == "env-career"
+    assert unwrap(result.stdout)["slug"] == "env-career"
 
 
 def test_a_missing_data_dir_is_a_usage_error(runner: CliRunner, app: Any, tmp_path: Path) -> None:
@@ -495,7 +496,7 @@ def test_a_missing_data_dir_is_a_usage_error(runner: CliRunner, app: Any, tmp_pa
 def test_a_missing_careers_path_folder_is_a_warning(runner: CliRunner, app: Any, tmp_path: Path) -> None:
     result = invoke(runner, app, "show", "medical-records-specialist", "--json", env={"CAREERS_PATH": str(tmp_path / "nope")})
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["slug"] == "medical-records-specialist"
+    assert unwrap(result.stdout)["slug"] == "medical-records-specialist"
     assert one_line(result.stderr) == f"careers: warning: {tmp_path / 'nope'}: data folder does not exist"
 
 
@@ -504,7 +505,7 @@ def test_the_fixture_profiles_folder_as_a_data_dir(runner: CliRunner, app: Any) 
     # unknown key (a warning, not an error), are shown.
     result = invoke(runner, app, "--data-dir", str(PROFILES), "show", "sample-career", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["title"] == "Sample Career"
+    assert unwrap(result.stdout)["title"] == "Sample Career"
     warnings = result.stderr.splitlines()
     skipped = [w for w in warnings if w.startswith("careers: warning: skipped ")]
     assert len(skipped) == 7  # every fixture except sample-career.toml and unknown-key.toml
@@ -515,7 +516,7 @@ def test_the_fixture_profiles_folder_as_a_data_dir(runner: CliRunner, app: Any) 
     ]
     result = invoke(runner, app, "--data-dir", str(PROFILES), "show", "unknown-key", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["summary"] == "Has a misspelt key."
+    assert unwrap(result.stdout)["summary"] == "Has a misspelt key."
 
 
 def test_hostile_text_in_a_user_profile_is_inert_everywhere(runner: CliRunner, app: Any, tmp_path: Path) -> None:
@@ -581,7 +582,7 @@ def test_ctrl_c_exits_130(runner: CliRunner, app: Any, monkeypatch: pytest.Monke
     def interrupted(self: Catalog, query: str) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Catalog, "resolve_profile", interrupted)
+    monkeypatch.setattr(Catalog, "profile", interrupted)
     result = invoke(runner, app, "show", "medical-records-specialist")
     assert result.exit_code == 130
     assert result.stderr == "careers: interrupted\n"

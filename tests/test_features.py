@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import CLEAN_ENV
+from helpers import CLEAN_ENV, unwrap
 from typer.testing import CliRunner
 
 from careerexplorer import shortlist
@@ -47,8 +47,8 @@ def test_shortlist_add_list_remove_clear(app_dir: Path) -> None:
 
     removed = runner.invoke(app, ["shortlist", "remove", "registered-nurse"])
     assert "removed: registered-nurse" in removed.stdout
-    assert json.loads(runner.invoke(app, ["shortlist", "list", "--json"]).stdout) == [
-        "medical-records-specialist", "software-developer"]
+    listed_json = unwrap(runner.invoke(app, ["shortlist", "list", "--json"]).stdout)
+    assert [e["slug"] for e in listed_json] == ["medical-records-specialist", "software-developer"]
 
     cleared = runner.invoke(app, ["shortlist", "clear"])
     assert cleared.exit_code == 0 and "removed 2 careers" in cleared.stdout
@@ -128,7 +128,7 @@ def test_compare_draws_ranges_on_one_scale_and_spells_out_differences() -> None:
 def test_compare_state_wages() -> None:
     result = runner.invoke(app, ["compare", "29-2072", "29-1141", "--state", "Mississippi", "--json"])
     assert result.exit_code == 0, result.output
-    mrs, rn = json.loads(result.stdout)
+    mrs, rn = unwrap(result.stdout)
     assert mrs["wages"]["area"] == "Mississippi" and mrs["wages"]["median"] == 41500
 
 
@@ -138,15 +138,15 @@ def test_compare_state_wages() -> None:
 def test_match_from_a_code_explains_each_career() -> None:
     result = runner.invoke(app, ["match", "--interests", "SAC", "-n", "5", "--json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
-    assert len(rows) == 5
+    rows = unwrap(result.stdout)
+    assert len(rows) == 5 and json.loads(result.stdout)["interests"] == "SAC"
     assert [r["fit"] for r in rows] == sorted((r["fit"] for r in rows), reverse=True)
-    assert all(r["interests"] == "SAC" and r["why"].startswith("Social ") for r in rows)
+    assert all(r["why"].startswith("Social ") for r in rows)
 
 
 def test_match_filters_by_education() -> None:
     result = runner.invoke(app, ["match", "-i", "RI", "--education", "high-school", "--json", "-n", "50"])
-    rows = json.loads(result.stdout)
+    rows = unwrap(result.stdout)
     from careerexplorer.catalog import Catalog
 
     by_slug = Catalog().by_slug
@@ -166,8 +166,7 @@ def test_match_quiz_in_the_terminal() -> None:
     typed = "".join(answers.get(kind, "n") + "\n" for kind, _ in QUIZ)
     result = runner.invoke(app, ["match", "--json", "-n", "3"], input="maybe later\n" + typed)
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)  # prompts went to stderr: stdout is pure JSON
-    assert rows[0]["interests"] == "ASC"
+    assert json.loads(result.stdout)["interests"] == "ASC"  # prompts went to stderr: stdout is pure JSON
     assert "please answer y, ? or n" in result.stderr
 
 
@@ -192,7 +191,7 @@ def test_quiz_has_five_statements_a_type_and_scores_add_up() -> None:
 def test_clusters_lists_all_sixteen_with_counts() -> None:
     result = runner.invoke(app, ["clusters", "--json"])
     assert result.exit_code == 0
-    clusters = json.loads(result.stdout)
+    clusters = unwrap(result.stdout)
     assert len(clusters) == 16
     assert sum(len(c["pathways"]) for c in clusters) == 79
     assert sum(c["careers"] for c in clusters) == 1016
@@ -251,8 +250,7 @@ def test_csv_and_markdown_on_every_table(args: list[str]) -> None:
 @pytest.mark.parametrize("args", [["show", "29-2072"], ["search", "nurse"], ["list"], ["compare", "29-2072", "29-1141"]])
 def test_json_carries_a_schema_version(args: list[str]) -> None:
     data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
-    first = data if isinstance(data, dict) else data[0]
-    assert first["schema_version"] == 1
+    assert data["schema_version"] == 2 and data["command"] == args[0]
 
 
 def test_json_and_another_format_together_is_a_usage_error() -> None:

@@ -24,6 +24,7 @@ import tomli
 from helpers import FIXTURES, SOURCES
 
 from careerexplorer.catalog import Catalog, Clusters, check_file
+from careerexplorer.lookup import resolve
 from tools.import_data import main, run, singular_title, slugify
 from tools.tomlwrite import dumps
 
@@ -108,8 +109,8 @@ def test_imported_profiles_are_valid(imported: tuple[Path, tuple[int, int, list[
         assert (checked.errors, checked.warnings) == ([], []), path
     assert_derived_files_in_sync(data)
     cat = Catalog(data_dir=data)
-    assert cat.resolve("29-2072") == "medical-records-specialist"
-    assert cat.resolve("31-1122.00") == "personal-care-aide"
+    assert resolve(cat, "29-2072") == "medical-records-specialist"
+    assert resolve(cat, "31-1122.00") == "personal-care-aide"
     assert len(cat.entries) == 4
 
 

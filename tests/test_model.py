@@ -9,7 +9,8 @@ from helpers import MINIMAL
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.model import OUTLOOK_LABELS, Education, Outlook, Profile, education_rank, outlook_label
-from careerexplorer.schema import EDUCATION_LADDER, PROFILE_FIELDS
+from careerexplorer.model import EDUCATION_LADDER
+from careerexplorer.schema import PROFILE_FIELDS
 
 
 @pytest.mark.parametrize(

@@ -17,19 +17,12 @@ from helpers import MINIMAL, SNAPSHOTS, console_text, make_console
 
 from careerexplorer.catalog import Catalog, Clusters
 from careerexplorer.model import Profile, Wages
-from careerexplorer.render import (
-    career_page,
-    compare_rows,
-    comparison,
-    count,
-    growth,
-    hourly,
-    list_lines,
-    money,
-    safe,
-    salary_bar,
-    search_results,
-)
+from careerexplorer.figures import count, growth, hourly, money
+from careerexplorer.results import Hit, SearchHits
+from careerexplorer.sanitize import terminal as safe
+from careerexplorer.views.career import career_page, salary_bar
+from careerexplorer.views.compare import compare_rows, comparison
+from careerexplorer.views.lists import list_lines, search_page
 
 BOX_DRAWING = {chr(c) for c in range(0x2500, 0x2580)}
 HOSTILE = "[red]x[/red] \x1b[31mred\x1b[0m bell\x07 cr\r end"
@@ -243,21 +236,23 @@ def test_compare_marks_the_best_value_of_each_numeric_row(mrs: Profile, rn: Prof
     assert [c.style for c in growth_cells] == ["bold green", ""]  # +7.1% beats +4.9%
 
 
-class FakeResult:
-    title = "Medical Records Specialist"
-    slug = "medical-records-specialist"
-    reason = "alternate title: Medical Coder"
+def hit(title: str, slug: str, reason: str) -> Hit:
+    return Hit(slug=slug, title=title, onet_code="29-2072.00", soc_code="29-2072", score=90.0, matched="",
+               field="title", reason=reason)
 
 
-class LongResult:
-    title = "Secretary and Administrative Assistant, Except Legal, Medical, and Executive"
-    slug = "secretary-and-administrative-assistant-except-legal-medical-and-executive"
-    reason = "title"
+SHORT = hit("Medical Records Specialist", "medical-records-specialist", "alternate title: Medical Coder")
+LONG = hit("Secretary and Administrative Assistant, Except Legal, Medical, and Executive",
+           "secretary-and-administrative-assistant-except-legal-medical-and-executive", "title")
+
+
+def search_results(hits: list[Hit], width: int, ascii_only: bool) -> Any:
+    return search_page(SearchHits(query="q", hits=tuple(hits)), width, ascii_only)
 
 
 def test_search_results_table() -> None:
     console = make_console(width=120)
-    console.print(search_results([FakeResult()], 120, False))
+    console.print(search_results([SHORT], 120, False))
     out = console_text(console)
     assert "Medical Records Specialist" in out
     assert "medical-records-specialist" in out
@@ -268,12 +263,12 @@ def test_search_results_table() -> None:
 def test_search_results_never_cut_a_slug_short(width: int) -> None:
     # The slug is what people type next ('careers show <slug>'): it may fold, never be elided.
     console = make_console(width=width)
-    console.print(search_results([FakeResult(), LongResult()], width, False))
+    console.print(search_results([SHORT, LONG], width, False))
     out = console_text(console)
     assert "…" not in out
     assert all(len(line) <= width for line in out.splitlines())
     flat = "".join(out.split())
-    assert FakeResult.slug in flat and LongResult.slug in flat
+    assert SHORT.slug in flat and LONG.slug in flat
 
 
 def entry(title: str, salary: int | None, education: int | None, growth: float | None, outlook: str | None) -> dict[str, Any]:
@@ -281,9 +276,9 @@ def entry(title: str, salary: int | None, education: int | None, growth: float |
 
 
 def list_text(entries: list[dict[str, Any]], width: int) -> list[str]:
-    from careerexplorer.listing import education_labels, outlook_labels
+    from careerexplorer.listing import education_label, outlook_label
 
-    lines = list_lines(entries, width, education_labels(entries), outlook_labels(entries))
+    lines = list_lines(entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries])
     assert lines[0].split() == ["Career", "Salary", "Education", "Outlook"]
     assert len(lines) == len(entries) + 1
     assert all(len(line) <= width for line in lines)
@@ -292,7 +287,7 @@ def list_text(entries: list[dict[str, Any]], width: int) -> list[str]:
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_list_lines_show_whole_education_and_outlook_labels(width: int) -> None:
-    from careerexplorer.listing import education_labels, outlook_labels
+    from careerexplorer.listing import education_label, outlook_label
 
     # Every education level, and the widest outlook labels.
     entries = [entry(f"Career {i}", 56790, i, g, o) for i, (g, o) in enumerate([
@@ -300,7 +295,8 @@ def test_list_lines_show_whole_education_and_outlook_labels(width: int) -> None:
         (-0.9, "Little or no change"), (-12.5, "Declining"), (2.0, "About as fast as average"),
         (1.2, "Slower than average"), (4.6, "Faster than average")])]
     lines = list_text(entries, width)
-    for line, edu, grow in zip(lines, education_labels(entries), outlook_labels(entries)):
+    for line, e in zip(lines, entries):
+        edu, grow = education_label(e), outlook_label(e)
         assert "$56,790" in line
         assert f" {edu} " in line
         assert line.endswith(grow)

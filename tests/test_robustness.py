@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import CLEAN_ENV
+from helpers import CLEAN_ENV, unwrap
 from typer.testing import CliRunner
 
 from careerexplorer.catalog import bundled_dir
@@ -44,9 +44,9 @@ def test_a_new_user_profile_joins_list_search_compare_and_show(tmp_path: Path) -
     base = ["--data-dir", str(tmp_path / "mine")]
     listed = runner.invoke(app, [*base, "list", "--json"])
     assert listed.exit_code == 0, listed.output
-    assert "school-counselor-local" in {e["slug"] for e in __import__("json").loads(listed.stdout)}
+    assert "school-counselor-local" in {e["slug"] for e in unwrap(listed.stdout)}
     found = runner.invoke(app, [*base, "search", "hospital records archivist", "--json"])
-    assert __import__("json").loads(found.stdout)[0]["slug"] == "school-counselor-local"
+    assert unwrap(found.stdout)[0]["slug"] == "school-counselor-local"
     compared = runner.invoke(app, [*base, "compare", "school-counselor-local", "registered-nurse"])
     assert compared.exit_code == 0 and "Hospital Records Archivist" in compared.stdout
     shown = runner.invoke(app, [*base, "show", "school-counselor-local"])
@@ -104,7 +104,7 @@ def test_broken_user_profiles_are_one_warning_each_and_hide_nothing(tmp_path: Pa
     own_profile(folder, slug="good-local-role", title="Good Local Role")
     result = runner.invoke(app, ["--data-dir", str(folder), "search", "good local role", "--json"])
     assert result.exit_code == 0, result.output
-    assert __import__("json").loads(result.stdout)[0]["slug"] == "good-local-role"
+    assert unwrap(result.stdout)[0]["slug"] == "good-local-role"
     lines = result.stderr.splitlines()
     for name, words in cases.items():
         mine = [line for line in lines if name in line]

@@ -13,7 +13,8 @@ import tomli
 from helpers import MINIMAL
 
 from careerexplorer import schema
-from careerexplorer.schema import BLS_EDUCATION, EDUCATION_LADDER, INTERESTS, PROFILE_FIELDS, check, json_schema
+from careerexplorer.model import BLS_EDUCATION, EDUCATION_LADDER, INTERESTS
+from careerexplorer.schema import PROFILE_FIELDS, check, json_schema
 
 
 def with_(**changes: Any) -> dict[str, Any]:

@@ -582,7 +582,7 @@ def run(source_root: Path, data_dir: Path, editorial_files: list[Path]) -> tuple
         src.unmatched.append(f"{slug}: kept, but not produced by this import (hand-made or retired)")
     states = json.dumps(state_wages(src), separators=(",", ":"), sort_keys=True) + "\n"
     changed += write_if_changed(data_dir / "states.json", states)
-    from careerexplorer.index import index_files
+    from careerexplorer.build import index_files
 
     for name, content in index_files(data_dir).items():
         changed += write_if_changed(data_dir / name, content)

@@ -1,0 +1,192 @@
+"""The layout engine of the terminal views: text wrapped once into styled lines, boxes and grids.
+
+Wrapping each paragraph once, with its indent and hanging indent, costs a fraction of what
+nested Rich tables and paddings cost to measure, and the start-up of every command counts. Plain
+ASCII text takes a fast path (greedy_wrap); anything else is wrapped by Rich. The two must give
+the same lines (tests/test_layout.py says so).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from careerexplorer.sanitize import terminal as safe
+
+HEADING = "bold cyan"
+DIM = "dim"
+
+
+def text(value: Any, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+class Page:
+    """A career page laid out as plain lines of styled text.
+
+    Wrapping each paragraph once, with its indent and hanging indent, costs a fraction of what
+    nested Rich tables and paddings cost to measure, and the show command's start-up counts.
+    """
+
+    def __init__(self, width: int, ascii_only: bool) -> None:
+        self.width = max(20, width)
+        self.ascii_only = ascii_only
+        self.text = Text()
+        self._console = _measure_console(self.width)
+
+    def line(self, content: Text | str = "", indent: int = 0, hang: int = 0, first: str = "") -> None:
+        """Append content wrapped to the width; later lines hang under the first line's text."""
+        body = content if isinstance(content, Text) else Text(content)
+        indent = min(indent, max(0, self.width - hang - 8))  # a narrow terminal gives up indent first
+        room = max(4, self.width - indent - hang)
+        plain = body.plain
+        if not body.spans and plain.isascii() and plain.isprintable() and "  " not in plain.strip(" "):
+            # One style, one cell a character: a greedy split on spaces is all Rich would do.
+            rows = [Text(row, style=body.style) for row in greedy_wrap(plain, room)]
+        else:
+            rows = list(body.wrap(self._console, room)) or [Text()]
+        for i, row in enumerate(rows):
+            self.text.append(" " * indent + (first if i == 0 else " " * hang))
+            row.rstrip()
+            self.text.append_text(row)
+            self.text.append("\n")
+
+    def finish(self) -> Text:
+        """The laid-out page: already wrapped, so Rich prints it without wrapping it again."""
+        self.text.rstrip()
+        self.text.no_wrap = True
+        self.text.overflow = "crop"
+        return self.text
+
+    def wrapped(self, parts: list[Text], width: int) -> list[Text]:
+        lines: list[Text] = []
+        for part in parts:
+            lines.extend(part.wrap(self._console, width))
+        return lines
+
+    def boxed(self, rows: list[Text], inner: int) -> None:
+        """Rows inside a rounded box (ASCII corners where the terminal needs them)."""
+        tl, tr, bl, br, h, v = ("+", "+", "+", "+", "-", "|") if self.ascii_only else ("╭", "╮", "╰", "╯", "─", "│")
+        self.text.append(tl + h * (inner + 2) + tr + "\n")
+        for row in rows:
+            row.truncate(inner, pad=True)
+            self.text.append(v + " ")
+            self.text.append_text(row)
+            self.text.append(" " + v + "\n")
+        self.text.append(bl + h * (inner + 2) + br + "\n")
+
+    def cell_lines(self, cell: Text, width: int) -> list[Text]:
+        """One table cell wrapped to its column; a long word (a slug) is cut, never lost."""
+        out: list[Text] = []
+        for piece in cell.split("\n", allow_blank=True):
+            plain = piece.plain
+            if not piece.spans and plain.isascii() and plain.isprintable():
+                out += [Text(row, style=piece.style) for row in greedy_wrap(plain, width)]
+            else:
+                out += list(piece.wrap(self._console, width, overflow="fold")) or [Text()]
+        return out
+
+    def grid(self, header: list[str], rows: list[list[Text]], widths: list[int], boxed: bool,
+             right: tuple[int, ...] = ()) -> None:
+        """A table of wrapped cells: boxed with lines between rows, or open with a rule under the
+        header. Columns in ``right`` are right-aligned."""
+        if boxed:
+            tl, tm, tr, ml, mm, mr, bl, bm, br, h, v = (
+                "+++++++++-|" if self.ascii_only else "╭┬╮├┼┤╰┴╯─│")
+        else:
+            h, v = ("-" if self.ascii_only else "─"), " "
+
+        def rule(left: str, mid: str, end: str) -> None:
+            self.text.append(left + mid.join(h * (w + 2) for w in widths) + end + "\n")
+
+        def emit(cells: list[Text]) -> None:
+            wrapped = [self.cell_lines(c, w) for c, w in zip(cells, widths)]
+            for r in range(max(len(x) for x in wrapped)):
+                self.text.append(v if boxed else "")
+                for i, (lines, w) in enumerate(zip(wrapped, widths)):
+                    piece = lines[r].copy() if r < len(lines) else Text()
+                    piece.rstrip()
+                    piece.truncate(w)
+                    if i in right:
+                        piece.pad_left(w - piece.cell_len)
+                    else:
+                        piece.pad_right(w - piece.cell_len)
+                    self.text.append(" ")
+                    self.text.append_text(piece)
+                    self.text.append(" " + v if boxed else " ")
+                if not boxed:
+                    self.text.rstrip()
+                self.text.append("\n")
+
+        if boxed:
+            rule(tl, tm, tr)
+        emit([Text(hd, style="bold") for hd in header])
+        if boxed:
+            for i, row in enumerate(rows):
+                rule(ml, mm, mr)
+                emit(row)
+            rule(bl, bm, br)
+        else:
+            self.text.append(h * min(self.width, sum(widths) + 2 * len(widths)) + "\n")
+            for row in rows:
+                emit(row)
+
+    def heading(self, title: str) -> None:
+        self.text.append("\n")
+        self.line(Text(title, style=HEADING))
+
+    def para(self, content: Text | str | None, indent: int = 2) -> None:
+        if content:
+            self.line(content if isinstance(content, Text) else text(content), indent)
+
+    def bullets(self, items: list[Any] | tuple[Any, ...], indent: int = 2) -> None:
+        mark = "- " if self.ascii_only else "• "
+        for item in items:
+            self.line(item if isinstance(item, Text) else text(item), indent, hang=2, first=mark)
+
+    def labelled(self, label: str, value: str, indent: int = 2, label_width: int = 14) -> None:
+        label = safe(label)
+        if indent + label_width + 20 > self.width:  # too narrow for two columns: label above
+            self.line(Text(label, style="bold"), indent)
+            self.line(text(value), indent + 2)
+            return
+        head = f"{label:<{label_width}}"
+        self.line(text(value), indent, hang=label_width, first=head)
+
+
+def greedy_wrap(plain: str, width: int) -> list[str]:
+    """Words into lines of at most width characters; a longer word is cut into pieces."""
+    rows: list[str] = []
+    current = ""
+    for word in plain.split():
+        while len(word) > width:
+            if current:
+                rows.append(current)
+                current = ""
+            rows.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            rows.append(current)
+            current = word
+    rows.append(current)
+    return rows
+
+
+def _measure_console(width: int) -> Any:
+    """A console that only measures and wraps text; it never writes anywhere."""
+    from rich.console import Console
+
+    return Console(width=width, color_system=None, file=_NullFile())
+
+
+class _NullFile:
+    def write(self, data: str) -> int:
+        return len(data)
+
+    def flush(self) -> None:
+        pass

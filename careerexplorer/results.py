@@ -1,0 +1,99 @@
+"""What each command computes, as immutable records: the data of a page, before any format.
+
+A command builds one of these; careerexplorer.emit turns it into a terminal page, plain text,
+JSON, Markdown or CSV. Nothing here knows how it will be shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from careerexplorer.model import Profile
+from careerexplorer.record import Record
+
+if TYPE_CHECKING:
+    from careerexplorer.index import Entry
+
+
+class Result(Record):
+    """Base of every command's result; ``command`` names it in the JSON envelope."""
+
+    command: ClassVar[str] = ""
+
+
+class CareerPage(Result):
+    command = "show"
+    profile: Profile
+    pathway: dict[str, Any] | None = None  # the pathway's record from clusters.toml: its course advice
+
+
+class Comparison(Result):
+    command = "compare"
+    profiles: tuple[Profile, ...]
+
+
+class Hit(Record):
+    """One search result: who matched, how well, why, and the facts to decide on."""
+
+    slug: str
+    title: str
+    onet_code: str
+    soc_code: str
+    score: float
+    matched: str
+    field: str
+    reason: str
+    facts: Entry | None = None
+
+
+class SearchHits(Result):
+    command = "search"
+    query: str
+    hits: tuple[Hit, ...] = ()
+    closest: tuple[str, ...] = ()  # titles near the query when nothing matched
+
+
+class CareerList(Result):
+    command = "list"
+    entries: tuple[Entry, ...]
+    area: str | None = None  # the state or area whose wages the entries carry; None for the U.S.
+
+
+class Match(Record):
+    entry: Entry
+    fit: float
+    why: str
+
+
+class Matches(Result):
+    command = "match"
+    code: str
+    interests: tuple[str, ...]
+    matches: tuple[Match, ...]
+
+
+class ClusterOverview(Result):
+    command = "clusters"
+    clusters: tuple[dict[str, Any], ...]
+    careers: dict[tuple[str, str], tuple[Entry, ...]]  # by (cluster, pathway)
+    chosen: str | None = None
+
+
+class Shortlist(Result):
+    command = "shortlist"
+    slugs: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+
+class About(Result):
+    command = "about"
+    version: str
+    sources: tuple[tuple[str, str, str, str, str], ...]  # name, used for, vintage, licence, address
+    attribution: str
+    notes: tuple[str, ...] = ()
+
+
+class Validation(Result):
+    command = "validate"
+    checked: int
+    problems: tuple[str, ...]

@@ -1,0 +1,1 @@
+"""Terminal views: one module a kind of page, each over the layout engine."""

@@ -1,0 +1,276 @@
+"""The career page of `show`: every section in the seed page's order, laid out as one Text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from careerexplorer.figures import NOT_PUBLISHED, count, growth, hourly, wage
+from careerexplorer.layout import DIM, Page, safe, text
+from careerexplorer.model import Profile, Wages
+from careerexplorer.results import CareerPage
+
+
+def key_facts(page: Page, p: Profile) -> None:
+    """The three key facts, AVG. SALARY, EDUCATION and JOB OUTLOOK, side by side in a box.
+
+    Drawn by hand, in three columns: a Rich table and panel here cost more start-up than the
+    whole rest of the page.
+    """
+    salary = [Text(wage(p.wages, "mean"), style="bold green")]
+    if p.wages:
+        salary.append(Text(f"{safe(p.wages.period)}, {safe(p.wages.area)}", style=DIM))
+    education = [Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")]
+    outlook = [Text(safe(p.outlook.label) if p.outlook and p.outlook.label else NOT_PUBLISHED, style="bold")]
+    if p.outlook and p.outlook.change_pct is not None:
+        outlook.append(Text(f"{growth(p.outlook.change_pct)} jobs, {safe(p.outlook.period)}", style=DIM))
+    if p.bright_outlook:
+        outlook.append(Text("Bright Outlook", style="bold yellow"))
+    columns = [("AVG. SALARY", salary), ("EDUCATION", education), ("JOB OUTLOOK", outlook)]
+    inner = page.width - 4  # the box's borders and a space inside each
+    if inner >= 3 * 14:
+        col = (inner - 4) // 3
+        cells = [[Text(label, style="bold"), *page.wrapped(parts, col)] for label, parts in columns]
+        rows: list[Text] = []
+        for r in range(max(len(c) for c in cells)):
+            row = Text()
+            for i, cell in enumerate(cells):
+                piece = cell[r] if r < len(cell) else Text()
+                piece.truncate(col, pad=True)
+                row.append_text(piece)
+                row.append("  " if i < 2 else "")
+            rows.append(row)
+    else:  # too narrow for columns: one fact under another
+        rows = []
+        for label, parts in columns:
+            rows.append(Text(label, style="bold"))
+            rows.extend(page.wrapped(parts, inner))
+    page.boxed(rows, inner)
+
+
+def header(page: Page, p: Profile) -> None:
+    page.line(Text(safe(p.title), style="bold"))
+    dot = "-" if page.ascii_only else "·"
+    page.line(Text(f"O*NET-SOC {safe(p.onet_code)}  {dot}  SOC {safe(p.soc_code)}", style=DIM))
+    page.line(text(p.summary))
+    if p.also_called:
+        also = Text("Also called: ", style=DIM)
+        also.append(safe(", ".join(p.also_called)))
+        page.line(also)
+
+
+def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> None:
+    page.heading("What To Learn")
+    page.line(Text("High School", style="bold"), 2)
+    intro = Text("What high school courses should you take? The ")
+    intro.append(safe(p.cluster), style="bold")
+    intro.append(" cluster, ")
+    intro.append(safe(p.pathway), style="bold")
+    intro.append(" pathway, recommends:")
+    page.para(intro)
+    if pathway and pathway.get("courses"):
+        page.bullets(pathway["courses"])
+    if p.courses:
+        page.para(Text("For this career in particular:"))
+        page.bullets(p.courses)
+    if p.programs_note or p.programs:
+        page.line()
+        page.line(Text("Beyond High School", style="bold"), 2)
+        page.para(p.programs_note)
+        if p.programs:
+            page.para(Text("Programs to consider:"))
+            items = []
+            for prog in p.programs:
+                item = text(prog.title)
+                item.append(f" (CIP {safe(prog.cip)})", style=DIM)
+                if prog.note:
+                    item.append(f": {safe(prog.note)}")
+                items.append(item)
+            page.bullets(items)
+
+
+def education_level(page: Page, p: Profile) -> None:
+    e = p.education
+    if e is None and not p.education_note and p.job_zone is None:
+        return
+    page.heading("Education Level")
+    if e:
+        page.para(Text(safe(e.label), style="bold"))
+    page.para(p.education_note)
+    if e:
+        page.para(Text(f"Typical entry (BLS): {safe(e.typical_entry)}", style=DIM))
+        page.para(Text(f"Work experience: {safe(e.experience or NOT_PUBLISHED)}", style=DIM))
+        page.para(Text(f"On-the-job training: {safe(e.training or NOT_PUBLISHED)}", style=DIM))
+    if p.job_zone:
+        page.para(Text(f"O*NET job zone {p.job_zone} of 5", style=DIM))
+
+
+def insider_info(page: Page, p: Profile) -> None:
+    if not p.insider:
+        return
+    page.heading("Insider Info")
+    open_q, close_q, dash = ('"', '"', "-") if page.ascii_only else ("“", "”", "—")
+    for person in p.insider:
+        who = Text(safe(person.name), style="bold")
+        who.append(f", {safe(person.role)}, {safe(person.organization)}")
+        page.para(who)
+        for point in person.points:
+            page.para(point)
+        for quote in person.quotes:
+            q = Text(f"{open_q}{safe(quote)}{close_q}", style="italic")
+            q.append(f" {dash} {safe(person.name)}", style=DIM)
+            page.para(q, indent=4)
+
+
+def extra_requirements(page: Page, p: Profile) -> None:
+    if not p.certifications and not p.requirements_note:
+        return
+    page.heading("Extra Requirements")
+    page.para(p.requirements_note)
+    items = []
+    for c in p.certifications:
+        item = Text(f"{safe(c.abbr)}: " if c.abbr else "", style="bold")
+        item.append(safe(c.name))
+        item.append(f" ({safe(c.issuer)})", style=DIM)
+        if c.kind == "license":
+            item.append(" license", style="yellow")
+        if c.note:
+            item.append(f". {safe(c.note)}")
+        items.append(item)
+    page.bullets(items)
+
+
+def additional_information(page: Page, p: Profile) -> None:
+    if not p.additional_info and not p.resources:
+        return
+    page.heading("Additional Information")
+    for par in p.additional_info:
+        page.para(par)
+    if p.resources:
+        page.para(Text("For more information, visit these websites:"))
+        items = []
+        for r in p.resources:
+            item = text(r.name)
+            item.append(f": {safe(r.url)}", style="blue")
+            items.append(item)
+        page.bullets(items)
+
+
+def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float] | None = None) -> Text:
+    """The 10th-90th percentile range as a bar, the median marked, on a shared scale if given."""
+    low, high = scale or (w.p10 or 0, w.p90 or 0)
+    if w.p10 is None or w.p90 is None or high <= low:
+        return Text(NOT_PUBLISHED, style=DIM)
+    width = max(width, 10)
+
+    def col(value: float) -> int:
+        return min(width - 1, max(0, round((value - low) / (high - low) * (width - 1))))
+
+    fill, mark = ("=", "|") if ascii_only else ("━", "┃")
+    start, end = col(w.p10), col(w.p90)
+    bar = Text(" " * start)
+    if w.median is None:
+        bar.append(fill * (end - start + 1), style="green")
+        return bar
+    m = col(w.median)
+    bar.append(fill * (m - start), style="green")
+    bar.append(mark, style="bold")
+    bar.append(fill * (end - m), style="green")
+    return bar
+
+
+def salary_range(page: Page, p: Profile) -> None:
+    w = p.wages
+    if w is None:
+        return
+    page.heading(f"Salary Range ({safe(w.area)}, {safe(w.period)})")
+    if w.p10 is None and w.mean is None:
+        page.para(Text(f"{safe(w.area)}: {NOT_PUBLISHED} for this occupation", style=DIM))
+        return
+    page.line(salary_bar(w, max(10, min(60, page.width - 8)), page.ascii_only), 2)
+    dot = "-" if page.ascii_only else "·"
+    page.para(f"10th percentile {wage(w, 'p10')}  {dot}  median {wage(w, 'median')}  {dot}  90th percentile {wage(w, 'p90')}")
+    names = ("p10", "p25", "median", "p75", "p90")
+    cells = [wage(w, n) for n in names]
+    cell_w = max(9, *(len(c) for c in cells))
+    if 2 + 5 * (cell_w + 1) <= page.width:
+        page.line(Text("".join(f"{h:>{cell_w}} " for h in ("10th", "25th", "Median", "75th", "90th")).rstrip(), style="bold"), 2)
+        page.line(Text("".join(f"{c:>{cell_w}} " for c in cells).rstrip()), 2)
+    page.para(Text(
+        f"Mean {wage(w, 'mean')} a year ({hourly(w.hourly_mean)}); median {hourly(w.hourly_median)}; "
+        f"{count(w.employment)} jobs",
+        style=DIM,
+    ))
+    if w.basis_code:
+        page.para(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM))
+    if p.outlook and p.outlook.openings is not None:
+        o = p.outlook
+        page.para(Text(
+            f"Outlook {safe(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
+            f"({growth(o.change_pct)}), about {count(o.openings)} openings a year",
+            style=DIM,
+        ))
+
+
+def work_style(page: Page, p: Profile) -> None:
+    rows = []
+    if p.interests:
+        top = sorted(p.interests, key=lambda kv: -kv[1])[:3]
+        rows.append(("Interests", f"{p.interest_code}: " + ", ".join(f"{k.title()} {v:.1f}" for k, v in top)))
+    for label, items in (("Skills", p.skills), ("Knowledge", p.knowledge), ("Technology", p.technology)):
+        if items:
+            rows.append((label, ", ".join(items)))
+    if p.cluster_2024:
+        rows.append(("2024 cluster", f"{p.cluster_2024} / {p.subcluster_2024 or NOT_PUBLISHED}"))
+    if not rows:
+        return
+    page.heading("Interests and Skills")
+    for label, value in rows:
+        page.labelled(label, value)
+
+
+def related_careers(page: Page, p: Profile) -> None:
+    if not p.related:
+        return
+    page.heading("Related Careers")
+    items = []
+    for rel in p.related:
+        item = text(rel.title)
+        item.append(f"  ({safe(rel.slug)})", style=DIM)
+        items.append(item)
+    page.bullets(items)
+
+
+def sources_footer(page: Page, p: Profile) -> None:
+    if p.sources:
+        page.line()
+        page.line(Text("Sources:", style=DIM))
+        for s in p.sources:
+            page.line(Text(safe(s), style=DIM), 2, hang=2)
+
+
+def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_only: bool) -> Text:
+    """Every section of a career, in the seed page's order; empty sections are left out.
+
+    One Text, already wrapped to the width: Rich prints it without laying it out again, and
+    where colour is off its plain text can be written as it is.
+    """
+    page = Page(width, ascii_only)
+    header(page, p)
+    page.line()
+    key_facts(page, p)
+    what_to_learn(page, p, pathway)
+    education_level(page, p)
+    insider_info(page, p)
+    extra_requirements(page, p)
+    additional_information(page, p)
+    salary_range(page, p)
+    work_style(page, p)
+    related_careers(page, p)
+    sources_footer(page, p)
+    return page.finish()
+
+
+def show_page(r: CareerPage, width: int, ascii_only: bool) -> Text:
+    return career_page(r.profile, r.pathway, width, ascii_only)

@@ -1,0 +1,157 @@
+"""Ranked and listed careers: search results, interest matches, the list, the clusters overview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from careerexplorer.figures import money
+from careerexplorer.index import Entry
+from careerexplorer.layout import DIM, HEADING, Page, safe, text
+from careerexplorer.listing import education_label, outlook_label
+from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchHits, Shortlist
+from careerexplorer.text import plural
+
+GRID_MIN = 96  # narrower than this, each result is a block of lines instead of a row of columns
+
+
+def _facts(e: Entry | None) -> list[str]:
+    if e is None:
+        return ["not published"] * 3
+    return [money(e["salary"]), education_label(e), outlook_label(e)]
+
+
+def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header: list[str] | None = None) -> None:
+    """Ranked careers with their pay, schooling and outlook beside the reason they are listed.
+
+    Rows are (title, slug, [extra values], reason). A wide terminal gets columns; a narrow one a
+    block a career. A slug is never cut: where its column is too narrow, the blocks are used, and
+    in a block the slug has a line of its own.
+    """
+    extra_header = extra_header or []
+    n = len(str(len(rows)))
+    labels = [*extra_header, "AVG. SALARY", "Education", "Outlook"]
+    values = [vals for _, _, vals, _ in rows]
+    widths = [max([len(label), *(len(v[i]) for v in values)]) for i, label in enumerate(labels)]
+    longest_slug = max((len(slug) for _, slug, _, _ in rows), default=0)
+    fixed = n + sum(widths) + 2 * (len(widths) + 3)
+    free = page.width - fixed
+    career_w = max(longest_slug, min(30, free // 2))
+    why_w = free - career_w
+    if page.width >= GRID_MIN and why_w >= 16:
+        table_rows = []
+        for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values), 1):
+            cell = Text(safe(title), style="bold")
+            cell.append("\n" + safe(slug), style=DIM)
+            table_rows.append([Text(str(i), style=DIM), cell, *(Text(safe(v)) for v in vals), text(reason)])
+        right = (0, *(k + 2 for k, label in enumerate(labels) if label in ("AVG. SALARY", "Fit")))
+        page.grid(["#", "Career (and its slug)", *labels, "Why"], table_rows, [n, career_w, *widths, why_w],
+                  boxed=False, right=right)
+        return
+    dot = " - " if page.ascii_only else " · "
+    for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values), 1):
+        head = Text(f"{i:>{n}}  ", style=DIM)
+        head.append(safe(title), style="bold")
+        page.line(head, 0, hang=n + 2)
+        page.text.append(" " * (n + 2) + safe(slug) + "\n", style=DIM)  # never wrapped: a slug is one word
+        facts = dot.join(f"{label}: {v}" if label in extra_header else v for label, v in zip(labels, vals))
+        page.line(text(facts), n + 2, hang=2)
+        page.line(text(reason), n + 2, hang=2)
+        page.line()
+
+
+def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
+    page = Page(width, ascii_only)
+    if not r.hits:
+        near = ", ".join(r.closest) or "none"
+        page.line(text(f"No careers match {r.query!r}. Closest titles: {near}."))
+        return page.finish()
+    ranked(page, [(h.title, h.slug, _facts(h.facts), h.reason) for h in r.hits])
+    return page.finish()
+
+
+def match_page(r: Matches, width: int, ascii_only: bool) -> Text:
+    page = Page(width, ascii_only)
+    page.line(Text(f"Careers for interests {r.code} ({', '.join(i.title() for i in r.interests)})", style="bold"))
+    if not r.matches:
+        page.line(Text("No careers match these interests and filters."))
+        return page.finish()
+    ranked(page, [(m.entry["title"], m.entry["slug"], [f"{m.fit:.0f}", *_facts(m.entry)], m.why) for m in r.matches],
+           ["Fit"])
+    return page.finish()
+
+
+def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str],
+               ascii_only: bool = False) -> list[str]:
+    """One line a career, in fixed columns, the header first: cheap to lay out for the whole
+    catalog. The figure columns are as wide as their longest value; the title takes the rest.
+
+    Plain strings, already safe: a Text of a thousand lines costs more to build (Rich scans it
+    for control codes) than the rest of the command, so only a terminal gets one (styled_lines).
+    """
+    salaries = [money(e.get("salary")) for e in entries]
+    salary_w = max([len("Salary"), *map(len, salaries)])
+    edu_w = max([len("Education"), *map(len, education)])
+    outlook_w = max([len("Outlook"), *map(len, outlook)])
+    title_w = max(12, width - salary_w - edu_w - outlook_w - 3)
+    head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[:width].rstrip()
+    lines = [head]
+    for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
+        title = safe(entry["title"])
+        if len(title) > title_w:
+            title = title[: title_w - 1] + ("~" if ascii_only else "…")
+        lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
+    return lines
+
+
+def styled_lines(lines: list[str]) -> Text:
+    """Lines from list_lines for a terminal: the header in bold."""
+    out = Text("\n".join(lines), no_wrap=True, overflow="crop")
+    out.stylize("bold", 0, len(lines[0]))
+    return out
+
+
+def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[str]:
+    entries = list(r.entries)
+    lines = list_lines(entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries],
+                       ascii_only)
+    if isinstance(r, CareerList) and r.area:
+        lines.append(f"Wages: BLS OEWS, {safe(r.area)}")
+    if isinstance(r, Shortlist) and not r.slugs:
+        return ["Your shortlist is empty. Add careers with: careers shortlist add CAREER"]
+    return lines
+
+
+def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
+    """Every cluster with its pathways and career counts, or one cluster opened up."""
+    page = Page(width, ascii_only)
+    clusters, counts, chosen = r.clusters, r.careers, r.chosen
+    for c in clusters:
+        if chosen and c["name"] != chosen:
+            continue
+        total = sum(len(counts.get((c["name"], p["name"]), [])) for p in c["pathway"])
+        head = Text(safe(c["name"]), style=HEADING)
+        head.append(f"  {plural(total, 'career')}", style=DIM)
+        page.line(head)
+        if chosen:
+            page.para(c.get("summary"))
+        for p in c["pathway"]:
+            careers = counts.get((c["name"], p["name"]), [])
+            item = Text(safe(p["name"]), style="bold")
+            item.append(f"  {plural(len(careers), 'career')}", style=DIM)
+            if chosen:
+                page.line()
+                page.line(item, 2)
+                page.para(p.get("summary"), 4)
+                page.line(Text("High-school courses: " + safe(", ".join(p.get("courses", []))), style=""), 4, hang=2)
+                if careers:
+                    names = ", ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
+                    page.line(Text("Careers: " + safe(names), style=DIM), 4, hang=2)
+            else:
+                item.append("; courses: " + safe(", ".join(p.get("courses", [])[:4])) + (", ..." if len(p.get("courses", [])) > 4 else ""), style=DIM)
+                page.bullets([item])
+        if not chosen:
+            page.line()
+    page.text.rstrip()
+    return page.text
