@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from careerexplorer.errors import UsageError
-from careerexplorer.schema import INTERESTS
+from careerexplorer.model import INTERESTS
 
 LETTERS = {name[0].upper(): name for name in INTERESTS}
 WEIGHTS = (3.0, 2.0, 1.0)  # the first letter of a code counts most

@@ -254,3 +254,30 @@ def _field_schema(rule: Field) -> dict[str, Any]:
         out = scalar
     out["description"] = rule.doc
     return out
+
+
+def _type_text(rule: Field) -> str:
+    text = TYPE_NAMES[rule.kind].removeprefix("a ").removeprefix("an ")
+    if rule.kind in ("int", "number") and (rule.minimum is not None or rule.maximum is not None):
+        low = "" if rule.minimum is None else f"{rule.minimum:g}"
+        high = "" if rule.maximum is None else f"{rule.maximum:g}"
+        text += f" {low}..{high}"
+    if rule.choices:
+        text += ": " + ", ".join(f"`{c}`" for c in rule.choices)
+    return text + (", **required**" if rule.required else "")
+
+
+def markdown_keys() -> str:
+    """The table of keys in docs/profile-format.md, made from PROFILE_FIELDS (a test keeps it current)."""
+    lines = ["| key | type | meaning |", "|---|---|---|"]
+
+    def add(prefix: str, spec: dict[str, Field]) -> None:
+        for name, rule in spec.items():
+            key = f"{prefix}{name}"
+            shown = f"[{key}]" if rule.kind == "table" else f"[[{key}]]" if rule.kind == "tables" else key
+            lines.append(f"| `{shown}` | {_type_text(rule)} | {rule.doc} |")
+            if rule.kind in ("table", "tables"):
+                add(f"{key}.", rule.fields)
+
+    add("", PROFILE_FIELDS)
+    return "\n".join(lines) + "\n"

@@ -231,11 +231,15 @@ def score_all(words: list[str], penalty: float, entries: list[SearchRow], min_sc
 
 
 def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Entry]:
-    """The titles nearest to a query that matched nothing, for a 'did you mean' line."""
-    from rapidfuzz import fuzz, process, utils
+    """The titles nearest to a query that matched nothing, for a 'did you mean' line.
 
-    titles = [e["title"] for e in entries]
-    found = process.extract(query, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=50)
+    thefuzz's ``extractBests`` is the did-you-mean its API was made for (WRatio over titles, best
+    first); batch scoring elsewhere calls rapidfuzz, the engine it is built on, directly.
+    """
+    from thefuzz import process
+
+    titles = {i: e["title"] for i, e in enumerate(entries)}
+    found = process.extractBests(query, titles, limit=limit, score_cutoff=50)
     return [entries[k] for _, _, k in found]
 
 

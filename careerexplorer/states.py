@@ -7,9 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from careerexplorer.catalog import normalize
 from careerexplorer.errors import DataError, UsageError
 from careerexplorer.model import Profile, Wages
+from careerexplorer.text import normalize
 
 
 @lru_cache(maxsize=2)

@@ -133,8 +133,10 @@ def test_show_json_is_the_profile(runner: CliRunner, app: Any, catalog: Catalog)
     data = careers_json(runner, app, "show", "medical-records-specialist")
     expected = json.loads(json.dumps(catalog.profile("medical-records-specialist").to_dict()))
     assert {k: v for k, v in data.items() if k in expected} == expected  # (extra metadata keys are allowed)
-    assert data["wages"]["mean"] == 56790
-    assert data["outlook"]["label"] == "Much faster than average"
+    profile = catalog.profile("medical-records-specialist")
+    assert profile.wages and profile.outlook
+    assert data["wages"]["mean"] == profile.wages.mean
+    assert data["outlook"]["label"] == profile.outlook.label
 
 
 def test_show_unknown_career_is_one_line_and_exit_1(runner: CliRunner, app: Any) -> None:
@@ -213,9 +215,11 @@ def test_compare_prints_the_table(runner: CliRunner, app: Any) -> None:
     assert all(len(line) <= 80 for line in lines)
     # The table's rows (the exact layout is the render snapshot's business).
     table = (SNAPSHOTS / "compare-mrs-rn.txt").read_text(encoding="utf-8").splitlines()
-    for row in table:
-        if row.startswith("│ AVG. SALARY") or row.startswith("│ Growth") or "Medical Records Specialist" in row:
-            assert row in [line.rstrip() for line in lines]
+    rows = [row for row in table
+            if row.startswith("│ AVG. SALARY") or row.startswith("│ Growth") or "Medical Records Specialist" in row]
+    assert len(rows) >= 3  # the snapshot holds the rows this test looks for
+    for row in rows:
+        assert row in [line.rstrip() for line in lines]
 
 
 def test_compare_json(runner: CliRunner, app: Any) -> None:
@@ -608,5 +612,5 @@ def test_output_on_an_ascii_terminal(args: tuple[str, ...]) -> None:
     assert ascii_run.returncode == 0, ascii_run.stderr.decode(errors="replace")[-400:]
     assert ascii_run.stdout.isascii()
     assert ascii_run.stdout.count(b"?") == utf8_run.stdout.count(b"?")
-    assert b"+---" in ascii_run.stdout and b"$56,790" in ascii_run.stdout
+    assert b"+---" in ascii_run.stdout and b"AVG. SALARY" in ascii_run.stdout
     assert not utf8_run.stdout.isascii()  # the UTF-8 run does use box drawing

@@ -44,3 +44,23 @@ def test_the_readme_set_up_is_two_commands() -> None:
 def test_the_ci_script_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet -e '.[test]'" in ci and ".venv/bin/python -m pytest" in ci
+
+
+def test_the_profile_format_doc_lists_every_key_of_the_schema() -> None:
+    from careerexplorer.schema import markdown_keys
+
+    doc = (REPO / "docs" / "profile-format.md").read_text(encoding="utf-8")
+    table = doc.split("tests/test_docs.py keeps it current -->\n", 1)[1].split("<!-- end of keys -->", 1)[0]
+    assert table == markdown_keys(), "regenerate the table with careerexplorer.schema.markdown_keys()"
+
+
+def test_the_model_has_a_field_for_every_key_of_the_schema() -> None:
+    from careerexplorer import model
+    from careerexplorer.schema import PROFILE_FIELDS
+
+    assert set(model.Profile._fields) - {"origin"} == set(PROFILE_FIELDS)
+    for key, cls in (("wages", model.Wages), ("outlook", model.Outlook), ("education", model.Education),
+                     ("programs", model.Program), ("insider", model.Insider),
+                     ("certifications", model.Certification), ("resources", model.Resource),
+                     ("related", model.Related)):
+        assert set(cls._fields) == set(PROFILE_FIELDS[key].fields), key

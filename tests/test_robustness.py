@@ -220,7 +220,8 @@ def test_no_colour_codes_when_piped_or_asked(env: dict[str, str]) -> None:
 
 def test_no_colour_even_when_forced_if_no_color_is_set() -> None:
     result = run(["search", "nurse"], FORCE_COLOR="1", NO_COLOR="1")
-    assert result.returncode == 0 and "\x1b[1m" not in result.stdout or "\x1b[3" not in result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
 
 
 @pytest.mark.parametrize("args", [["show", "medical-records-specialist"], ["compare", "29-2072", "29-1141"], ["list"],
