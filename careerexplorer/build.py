@@ -2,35 +2,35 @@
 
     python -m careerexplorer.build [DATA_DIR]
 
-The importer calls this after writing the profiles; tests call it for small data folders.
+Writes index.json (the facts of every career), lookup.json (exact identifiers to slugs) and
+search.db (the full-text index, careerexplorer.searchindex). The importer calls ``write_index``
+with what the official files add to the search index (tools/search_extras.py); tests call it for
+small data folders, whose search index then holds what the profiles say.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import tomli
+
+from careerexplorer import searchindex
 from careerexplorer.catalog import Clusters, bundled_dir, load_profile
-from careerexplorer.index import (
-    INDEX_FILE,
-    INDEX_VERSION,
-    LOOKUP_FILE,
-    SEARCH_COLUMNS,
-    SEARCH_FILE,
-    SEARCH_KEYS,
-    Vocabulary,
-    entry_for,
-)
+from careerexplorer.index import INDEX_FILE, INDEX_VERSION, LOOKUP_FILE, Entry, entry_for
+from careerexplorer.model import Profile
 from careerexplorer.text import normalize
 
+# What the sources add to one career's search document: (alternate titles, tasks, work activities, tools).
+Extras = Callable[[str], tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[str]]]
 
-def build_index(data_dir: Path) -> dict[str, Any]:
+
+def profiles(data_dir: Path) -> list[Profile]:
     clusters = Clusters.load(data_dir)
-    paths = sorted((data_dir / "careers").glob("*.toml"))
-    entries = [entry_for(load_profile(path, clusters)) for path in paths]
-    return {"version": INDEX_VERSION, "careers": entries}
+    return [load_profile(path, clusters) for path in sorted((data_dir / "careers").glob("*.toml"))]
 
 
 def _lines(version: int, rows: list[Any]) -> str:
@@ -39,49 +39,66 @@ def _lines(version: int, rows: list[Any]) -> str:
     return '{"version":%d,"careers":[\n%s\n]}\n' % (version, body)
 
 
-def build_lookup(index: dict[str, Any]) -> dict[str, str]:
+def build_lookup(found: list[Profile]) -> dict[str, str]:
     """Codes and normalized titles to slugs: what `show` needs to resolve an exact identifier
-    without loading the whole index. A SOC code shared by several occupations means the first."""
+    without loading the whole index. Our title and O*NET's both count, and so does a slug a career
+    had before its title was fixed; a SOC code shared by several occupations means the first."""
     out: dict[str, str] = {}
-    for e in sorted(index["careers"], key=lambda e: e["onet_code"]):
-        for key in (e["onet_code"], e["soc_code"], normalize(e["title"])):
-            out.setdefault(key, e["slug"])
+    for p in sorted(found, key=lambda p: p.onet_code):
+        keys = [p.onet_code, p.soc_code, normalize(p.title), *([normalize(p.onet_title)] if p.onet_title else [])]
+        keys += [f"slug:{old}" for old in getattr(p, "former_slugs", ())]
+        for key in keys:
+            out.setdefault(key, p.slug)
     return out
 
 
-def index_files(data_dir: Path) -> dict[str, str]:
-    """Every file derived from the profiles, by name: the facts, the search names, the look-up."""
-    index = build_index(data_dir)
-    facts = [{k: v for k, v in e.items() if k not in SEARCH_KEYS} for e in index["careers"]]  # before "jobs" is added
-    # Tab-separated text, one career a line in index order: read and split in a few
-    # milliseconds, where the same content as JSON took about 18 ms to parse.
+def jobs_by_slug(entries: list[Entry]) -> dict[str, int]:
+    """The BLS employment figure for an occupation's main O*NET code (.00); a specialty that
+    shares the figure gets its share (ten kinds of computer occupation share one figure, and none
+    of them has all those jobs). Search uses it to rank near-ties."""
     sharing: dict[str, int] = {}
-    for e in index["careers"]:
+    for e in entries:
         basis = e["wage_basis"] or e["soc_code"]
         sharing[basis] = sharing.get(basis, 0) + 1
-    for e in index["careers"]:
-        share = 1 if e["onet_code"].endswith(".00") else sharing[e["wage_basis"] or e["soc_code"]]
-        e["jobs"] = (e["employment"] or 0) // share
-    rows = ["\t".join(str(e[k]) if k == "jobs" else e[k] for k in SEARCH_COLUMNS) for e in index["careers"]]
-    # Then every word of every name as written, and every stem: to tell a typo from a word, and
-    # to find the word a typo meant.
-    vocabulary = Vocabulary.of(index["careers"])
-    search = (f"careers-search\t{INDEX_VERSION}\n{vocabulary.raw.strip()}\n{vocabulary.stems.strip()}\n"
-              + "\n".join(rows) + "\n")
-    lookup = json.dumps(build_lookup(index), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    return {INDEX_FILE: _lines(INDEX_VERSION, facts), SEARCH_FILE: search, LOOKUP_FILE: lookup}
+    return {e["slug"]: (e["employment"] or 0) // (1 if e["onet_code"].endswith(".00")
+                                                   else sharing[e["wage_basis"] or e["soc_code"]]) for e in entries}
 
 
-def write_index(data_dir: Path) -> list[Path]:
+def vocabulary(data_dir: Path) -> dict[str, Any]:
+    """Our everyday vocabulary (data/vocabulary.toml) of a data folder, or the bundled one."""
+    path = data_dir / "vocabulary.toml"
+    if not path.is_file():
+        path = bundled_dir() / "vocabulary.toml"
+    return tomli.loads(path.read_text(encoding="utf-8"))
+
+
+def index_files(data_dir: Path) -> dict[str, str]:
+    """The text files derived from the profiles, by name: the facts and the look-up table."""
+    found = profiles(data_dir)
+    facts = [entry_for(p) for p in found]
+    lookup = json.dumps(build_lookup(found), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return {INDEX_FILE: _lines(INDEX_VERSION, facts), LOOKUP_FILE: lookup}
+
+
+def search_documents(found: list[Profile], extras: Extras | None = None) -> list[searchindex.Document]:
+    jobs = jobs_by_slug([entry_for(p) for p in found])
+    return [searchindex.document(p, jobs[p.slug], *(extras(p.onet_code) if extras else ())) for p in found]
+
+
+def write_index(data_dir: Path, extras: Extras | None = None) -> list[Path]:
+    """Write every derived file of a data folder that has changed; the paths written."""
     written = []
     for name, content in index_files(data_dir).items():
         path = data_dir / name
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
             written.append(path)
+    db = data_dir / searchindex.SEARCH_DB
+    before = db.read_bytes() if db.exists() else None
+    searchindex.build(db, search_documents(profiles(data_dir), extras), vocabulary(data_dir))
+    if db.read_bytes() != before:
+        written.append(db)
     return written
-
-
 
 
 if __name__ == "__main__":

@@ -205,34 +205,44 @@ class Catalog:
     def bundled_path(self, slug: str) -> Path:
         return self.data_dir / "careers" / f"{slug}.toml"
 
-    # User folders are scanned only when a command needs them; a broken file there becomes a
+    # User folders are read only when a command needs them, through a cache of what each file
+    # held when it was last read (careerexplorer.usercache); a broken file there becomes a
     # warning, never an error that hides the rest of the catalog.
     @cached_property
-    def user_profiles(self) -> dict[str, Profile]:
-        found: dict[str, Profile] = {}
+    def _users(self) -> tuple[dict[str, Entry], dict[str, Path], Any]:
+        if not self.user_dirs:
+            return {}, {}, None
+        from careerexplorer.usercache import UserCache
+
+        folders = []
         for folder in self.user_dirs:
-            for path in user_files(folder, self.warnings):
-                checked = check_file(path, self.clusters)
-                if checked.errors:
-                    more = len(checked.errors) - 1
-                    extra = f" (and {more} more; run 'careers validate {path}')" if more else ""
-                    self.warnings.append(f"skipped {checked.errors[0]}{extra}")
-                    continue
-                self.warnings += [str(w) for w in checked.warnings]
-                assert checked.profile is not None
-                slug = checked.profile.slug
-                if slug in found:
-                    self.warnings.append(f"{path}: slug {slug!r} already comes from {found[slug].origin}; this one is ignored")
-                    continue
-                found[slug] = checked.profile
-        return found
+            problems: list[str] = []
+            folders.append((folder, user_files(folder, problems), problems))
+        cache = UserCache(folders, lambda path: check_file(path, self.clusters), self.data_dir / "search.db",
+                          self.warnings)
+        found, where = cache.entries()
+        return found, where, cache
+
+    @property
+    def user_entries(self) -> dict[str, Entry]:
+        return self._users[0]
+
+    @property
+    def user_cache(self) -> Any:
+        """The cache of the user's profiles (careerexplorer.usercache.UserCache), or None."""
+        return self._users[2]
+
+    @property
+    def user_profiles(self) -> dict[str, Profile]:
+        """Every profile of the user's folders, read in full (``entries`` needs only the cache)."""
+        return {slug: self.profile(slug) for slug in self.user_entries}
 
     @cached_property
     def entries(self) -> list[Entry]:
         """One entry per career with its facts, sorted by title (see careerexplorer.index)."""
-        from careerexplorer.index import entry_for, read_index  # the index is for whole-catalog commands only
+        from careerexplorer.index import read_index  # the index is for whole-catalog commands only
 
-        users = {slug: entry_for(p) for slug, p in self.user_profiles.items()}
+        users = dict(self.user_entries)
         merged = [users.pop(e["slug"], e) for e in read_index(self.data_dir)] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
 
@@ -244,8 +254,8 @@ class Catalog:
         """Read one profile by slug; the slug never becomes a path unless it is a valid slug."""
         if not schema.SLUG_RE.match(slug):
             raise UnknownCareer(slug)
-        if self.user_dirs and slug in self.user_profiles:
-            return self.user_profiles[slug]
+        if self.user_dirs and slug in self.user_entries:
+            return load_profile(self._users[1][slug], self.clusters)
         path = self.bundled_path(slug)
         if not path.is_file():
             raise UnknownCareer(slug)

@@ -67,21 +67,23 @@ def shortlisted_for_compare(path: Path) -> list[str]:
 
 
 def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: str = "relevance") -> SearchHits:
-    """Careers matching a query, best first, or by a figure among those that matched well enough."""
-    from careerexplorer.listing import ordered
+    """Careers matching a query, best first, or by a figure among all that matched well enough."""
+    from careerexplorer.listing import sort_key
     from careerexplorer.search import Searcher
 
     searcher = Searcher(cat)
     slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
-    found = searcher.rank(query, slugs, limit=None if sort != "relevance" else limit)
+    order = None
     if sort != "relevance":
-        position = {e["slug"]: i for i, e in enumerate(ordered([cat.by_slug[r.slug] for r in found], sort))}
-        found = sorted(found, key=lambda r: position[r.slug])[:limit]
-    hits = tuple(Hit(slug=r.slug, title=r.title, onet_code=r.onet_code, soc_code=r.entry["soc_code"], score=r.score,
-                     matched=r.matched, field=r.field, reason=r.reason, facts=cat.by_slug.get(r.slug))
+        key = sort_key(sort)
+        order = lambda slug: key(cat.by_slug[slug])  # noqa: E731 (a key on slugs, from a key on entries)
+    found = searcher.rank(query, slugs, limit=limit, order=order)
+    hits = tuple(Hit(slug=r.slug, title=r.title, onet_code=r.onet_code, soc_code=r.soc_code, score=r.score,
+                     matched=r.matched, field=r.field, reason=r.reason, sense=r.sense, facts=cat.by_slug.get(r.slug))
                  for r in found)
+    senses = tuple((label, tuple(h.title for h in hits if h.sense == label)[:3]) for label in searcher.senses(query))
     closest = () if hits else tuple(e["title"] for e in searcher.closest_titles(query))
-    return SearchHits(query=query, hits=hits, closest=closest)
+    return SearchHits(query=query, hits=hits, closest=closest, senses=senses)
 
 
 def list_careers(cat: Catalog, filters: Filters, sort: str = "title", state: str | None = None) -> CareerList:

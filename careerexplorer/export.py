@@ -191,7 +191,8 @@ def _search(r: SearchHits) -> dict[str, Any]:
         item["score"] = round(h.score, 1)
         item["facts"] = entry_facts(h.facts) if h.facts else None
         hits.append(item)
-    return {"query": r.query, "results": hits, "closest": list(r.closest)}
+    return {"query": r.query, "senses": [{"sense": label, "best": list(titles)} for label, titles in r.senses],
+            "results": hits, "closest": list(r.closest)}
 
 
 def _list(r: CareerList) -> dict[str, Any]:

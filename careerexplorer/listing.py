@@ -6,8 +6,8 @@ least that outlook (or at least that growth in per cent), --min-salary is at lea
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from careerexplorer.errors import UsageError
 from careerexplorer.model import EDUCATION_LADDER, OUTLOOK_LABELS
@@ -104,12 +104,22 @@ class Filters(Record):
 SORT_KEYS = ("title", "salary", "growth", "openings")
 
 
-def ordered(entries: Iterable[Entry], sort: str) -> list[Entry]:
+def sort_key(sort: str) -> Callable[[Entry], Any]:
     """Title order, or highest first for a figure; careers without the figure go last."""
     if sort == "title":
-        return sorted(entries, key=lambda e: e["title"].lower())
-    key = {"salary": "salary", "growth": "growth", "openings": "openings"}[sort]
-    return sorted(entries, key=lambda e: (e[key] is None, -(e[key] or 0)))  # type: ignore[literal-required,operator]
+        return lambda e: e["title"].lower()
+    if sort not in ("salary", "growth", "openings"):
+        raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(SORT_KEYS)}")
+
+    def figure(e: Entry) -> tuple[bool, float]:
+        value = e[sort]  # type: ignore[literal-required]
+        return value is None, -(value or 0)
+
+    return figure
+
+
+def ordered(entries: Iterable[Entry], sort: str) -> list[Entry]:
+    return sorted(entries, key=sort_key(sort))
 
 
 SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",

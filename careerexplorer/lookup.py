@@ -1,20 +1,28 @@
-"""Which career a person means: exact identifiers from the catalog, then a clear winner of search.
+"""Which career a person means: exact identifiers from the catalog, then search, carefully.
 
-The catalog answers exact identifiers (slug, codes, titles); only when those fail does a look-up
-bring in search, whose scores decide between one career, a list of candidates and "no match".
+The catalog answers exact identifiers: a slug, a code, our title or O*NET's (any case, singular or
+plural). Past those, a name only opens a career when it clearly belongs to it: a title search
+ranks first, or an alternate title that one career holds and search agrees is the one people
+mean. Anything less lists the candidates in search's order (the everyday meaning first), so a
+marginal alternate title ("Police", one of a secretary's) never opens the wrong career.
 """
 
 from __future__ import annotations
 
 from careerexplorer import schema
 from careerexplorer.catalog import Catalog
-from careerexplorer.errors import AmbiguousCareer, UnknownCareer
+from careerexplorer.errors import AmbiguousCareer, UnknownCareer, UsageError
 from careerexplorer.model import Profile
 from careerexplorer.text import normalize
 
-WEAK = 80.0  # below this search score a look-up is "no match" with suggestions, not "ambiguous"
-CLEAR = 90.0  # at least this score, and a clear lead over the next, resolves on its own
-LEAD = 8.0
+CANDIDATES = 6
+CLEAR_LEAD = 80.0  # the next result scoring below this (of the best's 100) leaves the best clear
+
+
+def singular_words(text: str) -> list[str]:
+    from careerexplorer.search import singular
+
+    return [singular(w) for w in normalize(text).split()]
 
 
 def resolve(catalog: Catalog, query: str) -> str:
@@ -26,26 +34,32 @@ def resolve(catalog: Catalog, query: str) -> str:
     code = text.upper()
     if not text or schema.ONET_RE.match(code) or schema.SOC_RE.match(code):
         raise UnknownCareer(query)
-    from careerexplorer.index import names
     from careerexplorer.search import Searcher
 
     searcher = Searcher(catalog)
-    wanted = normalize(text)
-    for keys in (("title",), ("also_called", "search_titles")):
-        hits = [r["slug"] for r in searcher.all_rows if any(f in keys and normalize(n) == wanted for f, n in names(r))]
-        if len(hits) == 1 or (hits and keys == ("title",)):
-            return hits[0]
-        if hits:
-            raise AmbiguousCareer(query, hits[:6])
-    results = searcher.rank(text, limit=6)
-    if not results:
+    try:
+        ranked = searcher.rank(text, limit=CANDIDATES)
+    except UsageError:
+        ranked = []
+    if not ranked:
         raise UnknownCareer(query, [e["slug"] for e in searcher.closest_titles(text)])
-    best = results[0]
-    if best.score >= CLEAR and (len(results) == 1 or best.score - results[1].score >= LEAD):
+    best = ranked[0]
+    owners = searcher.named(text)
+    if len(owners) == 1 and owners[0] == best.slug:
+        return best.slug  # an alternate title of one career, the one search puts first
+    parsed = searcher.parsed(text)
+    wanted = singular_words(" ".join(g.text for g in parsed.groups))
+    if not owners and best.field == "title" and singular_words(best.title) == wanted:
+        return best.slug  # the title itself, perhaps misspelt or plural
+    if parsed.corrected and not owners:
+        raise UnknownCareer(query, [r.slug for r in ranked[:3]])  # only a guess at what was meant
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if not owners and best.field == "title" and not best.sense and runner_up < CLEAR_LEAD:
         return best.slug
-    if best.score < WEAK:
-        raise UnknownCareer(query, [r.slug for r in results[:3]])
-    raise AmbiguousCareer(query, [r.slug for r in results])
+    if best.field not in ("title", "names", "credentials") and not owners:
+        raise UnknownCareer(query, [r.slug for r in ranked[:3]])
+    candidates = [r.slug for r in ranked] + [s for s in owners if s not in {r.slug for r in ranked}]
+    raise AmbiguousCareer(query, candidates[:CANDIDATES])
 
 
 def resolve_profile(catalog: Catalog, query: str) -> Profile:

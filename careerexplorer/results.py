@@ -43,6 +43,7 @@ class Hit(Record):
     matched: str
     field: str
     reason: str
+    sense: str | None = None  # which meaning of an ambiguous word it answers
     facts: Entry | None = None
 
 
@@ -51,6 +52,7 @@ class SearchHits(Result):
     query: str
     hits: tuple[Hit, ...] = ()
     closest: tuple[str, ...] = ()  # titles near the query when nothing matched
+    senses: tuple[tuple[str, tuple[str, ...]], ...] = ()  # meanings of an ambiguous word, with their best titles
 
 
 class CareerList(Result):

@@ -1,233 +1,433 @@
-"""Ranking careers for a query.
+"""Ranking careers for what a person types: names, and the work they describe.
 
-Each career in the index carries its names (title, other titles, certifications, pathway,
-cluster, summary) as stemmed words, so a query is matched word by word without parsing a profile.
-A name that holds every query word scores high, the closer to exactly the query the higher; the
-kind of name weighs the score (a title counts more than a summary), and ties go to the career
-with more jobs, so broad words list the strongest careers first. Only a query word that appears
-nowhere in the catalog (a typo) brings in the fuzzy matcher, rapidfuzz, to find the word meant.
+The query is read the way a person writes it: filler ("how do I become", "jobs with") is dropped,
+everyday words reach the catalog's terms through our vocabulary (data/vocabulary.toml, compiled
+into the index), and a word with two meanings ("coding") is searched in each sense. What is left
+goes to SQLite's full-text engine (FTS5), which ranks with BM25 over weighted columns: a title hit
+counts more than a task hit, and many task hits more than one (careerexplorer.searchindex). A
+career must answer every part of the query to rank with those that do; among near-equals, the
+one with more jobs goes first. Only a word that is in no career's text (a typo) brings in the
+fuzzy matcher, rapidfuzz, to find the word meant.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerexplorer.index import FIELD_CODES, SearchRow, SearchRows, Vocabulary, entry_for, names, read_search
-from careerexplorer.text import WORD, stem, stems
+from careerexplorer.errors import DataError, UsageError
+from careerexplorer.searchindex import COLUMNS, KIND_OF, SEARCH_DB, SEP, VERSION
+from careerexplorer.text import normalize
 
 if TYPE_CHECKING:
     from careerexplorer.catalog import Catalog
     from careerexplorer.index import Entry
 
-WEIGHTS = {
-    "title": 1.0,
-    "also_called": 0.97,
-    "certifications": 0.96,
-    "search_titles": 0.93,
-    "pathway": 0.8,
-    "cluster": 0.76,
-    "summary": 0.74,
-}
-CODE_WEIGHTS = {FIELD_CODES[name]: weight for name, weight in WEIGHTS.items()}
-REASONS = {
-    "title": "title",
-    "also_called": "also called",
-    "certifications": "certification",
-    "search_titles": "alternate title",
-    "pathway": "pathway",
-    "cluster": "cluster",
-    "summary": "summary",
-}
-MIN_SCORE = 60.0
-TYPO_PENALTY = 6.0
-STRONG = 90.0
-LITERAL = 3.0  # a name holding a short-stemmed word as typed, not just its stem
-LINKING = frozenset({"and", "or", "of", "the", "in", "for", "to", "with", "a", "an", "on", "at"})
-
-# Everyday words for jobs that the official titles do not use. Our own list.
-EVERYDAY = {
-    "cop": "police officer",
-    "cops": "police officer",
-    "car mechanic": "automotive service technician mechanic",
-    "auto mechanic": "automotive service technician mechanic",
-    "mechanic": "automotive service technician mechanic",
-    "vet": "veterinarian",
-    "doctor": "physician",
-    "shrink": "psychiatrist",
-    "programmer": "computer programmer",
-    "coder": "medical coder",
-    "mailman": "postal service mail carrier",
-    "garbage man": "refuse recyclable material collector",
-    "trucker": "truck driver heavy tractor trailer",
-    "nanny": "childcare worker",
-    "plumber": "plumber pipefitter steamfitter",
-    "chef": "chef head cook",
-    "pilot": "airline pilot copilot flight engineer",
-    "dentist": "dentist general",
-}
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Words that carry no meaning of their own in a query. Phrases ("how do I become") are in the
+# vocabulary's filler list; these are the single words left around them.
+STOP = frozenset("a an the my i me to of for in on at as with and or be is are am do does some any who what where "
+                 "which how want wanna become job jobs career careers thing things stuff something".split())
+CANDIDATES = 400  # how many of BM25's best a query re-ranks
+TYPO_CUTOFF = 82.0
+REASONS = {"title": "title", "names": "also called", "credentials": "credential", "summary": "described in the summary",
+           "work": "work", "tasks": "tasks mention", "tools": "uses", "skills": "skills and knowledge",
+           "places": "cluster"}
 
 
 class Result(NamedTuple):
     slug: str
     title: str
     onet_code: str
+    soc_code: str
+    score: float  # 0 to 100
+    matched: str  # the name, activity or tool that matched, or the words
+    field: str  # which column it is in
+    reason: str
+    sense: str | None = None  # the meaning of an ambiguous word this result is for
+
+
+class Found(NamedTuple):
+    """A career a query found, before the reason is worked out (only shown ones need one)."""
+
+    slug: str
+    index: Index
+    row: int
     score: float
-    matched: str  # the name that matched
-    field: str  # which kind of name it is
-    entry: SearchRow
-
-    @property
-    def reason(self) -> str:
-        if self.field == "title":
-            return "title"
-        if self.field == "summary":
-            return "described in the summary"
-        return f"{REASONS[self.field]}: {self.matched}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "onet_code": self.onet_code,
-            "soc_code": self.entry["soc_code"],
-            "score": round(self.score, 1),
-            "matched": self.matched,
-            "field": self.field,
-            "reason": self.reason,
-        }
+    sense: str | None
 
 
-def query_words(query: str, vocabulary: Vocabulary) -> tuple[list[str], float]:
-    """The query's stems, with typos replaced by the nearest catalog stem, and the penalty for that."""
-    text = query.strip().lower()
-    text = EVERYDAY.get(text, text)
-    words = list(dict.fromkeys(stems(text)))
-    unknown = [w for w in words if not vocabulary.has_stem(w)]
-    if not unknown:
-        return words, 0.0
-    from rapidfuzz import fuzz, process
+class Group(NamedTuple):
+    """One part of a query: a word as typed, or an everyday phrase with the catalog terms it means."""
 
-    choices = vocabulary.stem_list()
-    fixed = []
-    for w in words:
-        if w in unknown:
-            found = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 3 else None
-            if found is None:
+    text: str
+    terms: tuple[str, ...]  # what is searched: the word (and its prefix), or the vocabulary's terms
+    expanded: bool  # whether the terms came from the vocabulary
+
+    def expression(self) -> str:
+        parts = []
+        for term in self.terms:
+            words = WORD.findall(term.lower())
+            if not words:
                 continue
-            w = found[0]
-        fixed.append(w)
-    return list(dict.fromkeys(fixed)), TYPO_PENALTY
+            if len(words) == 1:
+                w = words[0].replace("'", "")
+                # A prefix reaches the doer and the doing the stemmer keeps apart (teach, teacher).
+                parts.append(f'"{w}"' + (f' OR "{w}"*' if len(w) >= 4 else ""))
+            else:
+                parts.append('"' + " ".join(w.replace("'", "") for w in words) + '"')
+        return "(" + " OR ".join(parts) + ")" if parts else ""
 
 
-def name_score(query: list[str], words: list[str]) -> float:
-    """How well one name's words answer the query's words, 0 to 100.
-
-    A qualifier ("..., Except Landscape and Naval", "..., All Other") narrows a title without
-    making it a worse answer, so its words do not count against the name.
-    """
-    if "except" in words and "except" not in query:
-        words = words[: words.index("except")]
-    elif words[-2:] == ["all", "other"] and "other" not in query:
-        words = words[:-2]
-    matched = sum(1 for q in query if q in words)
-    if not matched:
-        return 0.0
-    extra = sum(1 for w in words if w not in query and w not in LINKING)
-    if matched == len(query):
-        if extra == 0:
-            return 100.0
-        # One broad word ("teacher") fits every title that holds it equally well: the careers
-        # with more jobs go first. More words narrow the query: extra words count against a name.
-        return 96.0 if len(query) == 1 else max(80.0, 100.0 - 4.0 * extra)
-    return 40.0 + 30.0 * matched / len(query) - 2.0 * extra
+class Parsed(NamedTuple):
+    groups: tuple[Group, ...]
+    corrected: bool  # a typo was replaced by the word it most likely meant
 
 
-def respelled(words: list[str], vocabulary: Vocabulary) -> list[str] | None:
-    """The query with each word swapped for a close, different catalog stem ("programer")."""
-    from rapidfuzz import fuzz, process
+class Vocabulary:
+    """Our everyday words, filler phrases and senses, as compiled into the search index."""
 
-    choices = [c for c in vocabulary.stem_list() if c not in words]
-    out, changed = [], False
-    for w in words:
-        found = process.extractOne(w, choices, scorer=fuzz.ratio, score_cutoff=85) if len(w) > 4 else None
-        out.append(found[0] if found else w)
-        changed |= found is not None
-    return out if changed else None
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
 
+    @cached_property
+    def filler(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT phrase FROM filler ORDER BY length(phrase) DESC, phrase")]
 
-def misspelled(query: str, vocabulary: Vocabulary) -> bool:
-    """Whether a query word looks like a typo whose stem happens to be a word ("programer")."""
-    return any(len(w) > 5 and stem(w) != w and not vocabulary.has_word(w) for w in WORD.findall(query.lower()))
+    def terms(self, phrase: str) -> tuple[str, ...] | None:
+        row = self.db.execute("SELECT terms FROM everyday WHERE word = ?", (phrase,)).fetchone()
+        return tuple(row[0].split(SEP)) if row else None
 
+    def senses(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        rows = self.db.execute("SELECT label, terms FROM sense WHERE word = ? ORDER BY position", (word,))
+        return [(label, tuple(terms.split(SEP))) for label, terms in rows]
 
-def rank(query: str, entries: list[SearchRow] | SearchRows, limit: int | None = 10,
-         min_score: float = MIN_SCORE, vocabulary: Vocabulary | None = None) -> list[Result]:
-    """The careers matching a query, best first; weak matches are left out.
+    def is_word(self, word: str) -> bool:
+        return self.db.execute("SELECT 1 FROM word WHERE word = ?", (word,)).fetchone() is not None
 
-    ``entries`` are index entries with their names, or the catalog's SearchRows; ``vocabulary``
-    holds every word and stem of the catalog, and is worked out when not given.
-    """
-    rows = entries if isinstance(entries, SearchRows) else SearchRows.of(entries)
-    vocabulary = vocabulary or Vocabulary.of(rows.all())
-    words, penalty = query_words(query, vocabulary)
-    if not words:
-        return []
-    if query.strip().lower() not in EVERYDAY and misspelled(query, vocabulary):
-        penalty = TYPO_PENALTY
-    # A very short stem ("cod") joins words that mean different things (code, coder, coding): there
-    # the words as typed decide. Longer stems ("nurs") join forms of one meaning.
-    typed = tuple(w for w in WORD.findall(query.lower()) if len(stem(w)) <= 3 < len(w)) if not penalty else ()
-    results = score_all(words, penalty, rows.matching(words), min_score, typed)
-    if not results or results[0].score < STRONG or penalty:
-        # No strong match, or a likely misspelling: also try the nearest catalog words.
-        other = respelled(words, vocabulary)
-        if other:
-            best = {r.slug: r for r in results}
-            for r in score_all(other, TYPO_PENALTY, rows.matching(other), min_score):
-                if r.slug not in best or r.score > best[r.slug].score:
-                    best[r.slug] = r
-            results = sorted(best.values(), key=order)
-    return results[:limit] if limit else results
+    def nearest(self, word: str) -> str | None:
+        """The catalog word a typo most likely meant, if one is close enough."""
+        from rapidfuzz import fuzz, process
+
+        choices = [r[0] for r in self.db.execute("SELECT word FROM word WHERE length(word) BETWEEN ? AND ?",
+                                                 (len(word) - 2, len(word) + 2))]
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return found[0] if found else None
 
 
-def order(r: Result) -> tuple[float, int, bool, str]:
-    # Ties: more jobs first; then an occupation's main O*NET code (.00) before its specialties.
-    jobs = r.entry["jobs"]
-    return (-round(r.score), -jobs, not r.onet_code.endswith(".00"), r.title)
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
 
 
-def score_all(words: list[str], penalty: float, entries: list[SearchRow], min_score: float,
-              typed: tuple[str, ...] = ()) -> list[Result]:
-    """Score every entry that holds a query stem. ``typed`` are the words as the person typed them:
-    a name that holds them as written ("coding") beats one that only shares a stem ("code")."""
-    results = []
-    padded = [f" {w} " for w in words]
-    for entry in entries:
-        blob = entry["terms"]
-        if not any(p in blob for p in padded):
-            continue
-        best, best_at, full = 0.0, 0, 0
-        fields = entry["fields"]
-        written = entry["names"].lower().split("\x1f") if typed else []
-        for k, segment in enumerate(blob.split(" | ")):
-            if not any(p in f" {segment} " for p in padded):
+def strip_filler(text: str, filler: Iterable[str]) -> str:
+    padded = " " + " ".join(words(text)) + " "
+    for phrase in filler:
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded.strip()
+
+
+def singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def parse(query: str, vocabulary: Vocabulary) -> Parsed:
+    """The parts of a query worth searching for; a UsageError when nothing is left of it."""
+    kept = [w for w in strip_filler(query, vocabulary.filler).split() if w not in STOP]
+    if not kept:
+        raise UsageError(f"nothing to search for in {query!r}: give a job, a subject or something you like doing"
+                         if query.strip() else "give words to search for, for example: careers search nurse")
+    groups: list[Group] = []
+    corrected = False
+    i = 0
+    while i < len(kept):
+        # The longest everyday phrase starting here ("work with my hands", "old people"), then a word.
+        for n in range(min(4, len(kept) - i), 0, -1):
+            phrase = " ".join(kept[i:i + n])
+            terms = vocabulary.terms(phrase) or (vocabulary.terms(singular(phrase)) if n == 1 else None)
+            if terms:
+                groups.append(Group(phrase, (phrase.replace("'", ""), *terms), True))
+                i += n
+                break
+        else:
+            word = kept[i].replace("'", "")
+            i += 1
+            if len(word) > 3 and not word.isdigit() and not vocabulary.is_word(word):
+                near = vocabulary.nearest(word)
+                if near:
+                    word, corrected = near, True
+            groups.append(Group(word, (word,), False))
+    return Parsed(tuple(groups), corrected)
+
+
+class Index:
+    """One search index database: the bundled one, read-only, or the cache of a user's profiles."""
+
+    def __init__(self, db: sqlite3.Connection, name: str, skip: set[int] | None = None) -> None:
+        self.db = db
+        self.name = name
+        self.skip = skip or set()  # rows that are not to be found (a slug given twice: the second)
+
+    @classmethod
+    def open(cls, path: Path) -> Index:
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.Error as exc:
+            raise DataError(f"{path}: the search index is unreadable ({exc}); reinstall careers") from None
+        if not version or version[0] != str(VERSION):
+            raise DataError(f"{path}: not a careers search index of version {VERSION}; reinstall careers")
+        return cls(db, str(path))
+
+    def matching(self, expression: str, limit: int = CANDIDATES) -> list[tuple[int, float]]:
+        """(row, BM25 score, higher better) of the best rows for an FTS5 expression."""
+        weights = ", ".join(str(w) for _, w in COLUMNS)
+        try:
+            rows = self.db.execute(f"SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
+                                   f"ORDER BY bm25(fts, {weights}) LIMIT ?", (expression, limit)).fetchall()
+        except sqlite3.OperationalError:
+            return []  # not an expression FTS5 can read (a query of only punctuation, say)
+        return [(int(r), float(s)) for r, s in rows if r not in self.skip]
+
+    def scores(self, expression: str, rows: Sequence[int]) -> dict[int, float]:
+        """BM25 (higher better) of the given rows that match an expression."""
+        # Every match, then the rows wanted: FTS5 answers `rowid IN (...)` by running the whole
+        # expression once for each row, which costs far more than one run over the catalog.
+        wanted = set(rows)
+        return {r: v for r, v in self.matching(expression, limit=-1) if r in wanted}
+
+    def rows_matching(self, expression: str, rows: Sequence[int], column: str | None = None) -> set[int]:
+        """Which of the rows match an expression (in one column, when given)."""
+        where = f"{{{column}}} : {expression}" if column else expression
+        try:
+            found = {int(r) for (r,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))}
+        except sqlite3.OperationalError:
+            return set()
+        return found & set(rows)
+
+    def careers(self, rows: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+        wanted = list(rows)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        return {r[0]: r for r in self.db.execute(
+            f"SELECT id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places "
+            f"FROM career WHERE id IN ({marks})", wanted)}
+
+    def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
+        """(slug, title, jobs) of each row."""
+        every = self._brief
+        return {r: every[r] for r in rows}
+
+    @cached_property
+    def _brief(self) -> dict[int, tuple[str, str, int]]:
+        return {i: (slug, title, jobs) for i, slug, title, jobs in self.db.execute("SELECT id, slug, title, jobs FROM career")}
+
+    @cached_property
+    def _slugs(self) -> dict[int, str]:
+        return dict(self.db.execute("SELECT id, slug FROM career"))
+
+    def slug_of(self, row: int) -> str:
+        return self._slugs[row]
+
+    def slugs(self) -> dict[str, int]:
+        return {slug: i for i, slug in self.db.execute("SELECT id, slug FROM career")}
+
+
+def _matches(text: str, group: Group) -> bool:
+    """Whether a name or label holds one of a group's terms, as words or their longer forms
+    ("nurse" holds in "Nursing Assistant", "program" in "Computer Programmer")."""
+    found = words(text)
+    for term in group.terms:
+        stems = [w[: max(4, len(w) - 3)] if len(w) > 4 else w for w in words(term)]
+        if stems and any(all(found[j + m].startswith(s) for m, s in enumerate(stems))
+                         for j in range(len(found) - len(stems) + 1)):
+            return True
+    return False
+
+
+class Searcher:
+    """Search over a catalog: the bundled index, and an index of the user's own profiles whose
+    careers take the place of any bundled career of the same slug."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def indexes(self) -> list[tuple[Index, set[str]]]:
+        """Each index with the slugs it must not answer for (those a user's profile replaces)."""
+        cache = self.catalog.user_cache if self.catalog.user_dirs else None
+        if cache is None:
+            return [(Index.open(self.catalog.data_dir / SEARCH_DB), set())]
+        # One index of the bundled careers and the user's own (careerexplorer.usercache).
+        return [(Index(cache.db, "your profiles", cache.hidden), set())]
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.indexes[-1][0].db)
+
+    def rank(self, query: str, slugs: set[str] | None = None, limit: int | None = 10,
+             order: Callable[[str], Any] | None = None) -> list[Result]:
+        """The careers matching a query, best first, or in ``order`` (a key on slugs) among all that
+        matched well enough; careers outside ``slugs`` (when given) are left out."""
+        vocabulary = self.vocabulary
+        parsed = parse(query, vocabulary)
+        senses = vocabulary.senses(" ".join(g.text for g in parsed.groups))
+        found = self._rank(parsed, slugs)
+        if senses:
+            # A word with several meanings: the best of each meaning first, in the vocabulary's
+            # order (the main meaning first), then whatever else the word itself found.
+            per_sense = [[f._replace(sense=label) for f in self._rank(Parsed((Group(label, terms, True),), False), slugs)
+                          if f.score >= 40.0] for label, terms in senses]
+            merged: list[Found] = []
+            for k in range(3):
+                merged += [rs[k] for rs in per_sense if k < len(rs)]
+            merged += sorted((f for rs in [*per_sense, found] for f in rs), key=lambda f: -f.score)
+            seen: set[str] = set()
+            found = [f for f in merged if not (f.slug in seen or seen.add(f.slug))]  # type: ignore[func-returns-value]
+        if order is not None:
+            found = sorted(found, key=lambda f: order(f.slug))
+        chosen = found[:limit] if limit else found
+        return self._explain(chosen, parsed, senses)
+
+    def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
+        return closest_titles(query, self.catalog.entries, limit)
+
+    def parsed(self, query: str) -> Parsed:
+        return parse(query, self.vocabulary)
+
+    def senses(self, query: str) -> list[str]:
+        """The meanings of an ambiguous word the results cover, main one first (none for most queries)."""
+        return [label for label, _ in self.vocabulary.senses(" ".join(g.text for g in self.parsed(query).groups))]
+
+    def named(self, name: str) -> list[str]:
+        """The careers that go by exactly this other title (not their title), in index order."""
+        wanted = normalize(name)
+        if not wanted:
+            return []
+        out = []
+        for index, hidden in self.indexes:
+            # LIKE narrows the rows in C (on the longest word, which punctuation cannot split);
+            # the exact comparison is ours.
+            for slug, kinds, names in index.db.execute("SELECT slug, kinds, names FROM career WHERE names LIKE ?",
+                                                       (f"%{max(wanted.split(), key=len)}%",)):
+                if slug in hidden or slug in out:
+                    continue
+                if any(k in "as" and normalize(n) == wanted for k, n in zip(kinds, names.split(SEP))):
+                    out.append(slug)
+        return out
+
+    def _rank(self, parsed: Parsed, slugs: set[str] | None) -> list[Result]:
+        expressions = [g.expression() for g in parsed.groups]
+        expressions = [e for e in expressions if e]
+        if not expressions:
+            return []
+        found: list[tuple[float, Index, int]] = []
+        for index, hidden in self.indexes:
+            scored = index.matching(" OR ".join(expressions))
+            if len(expressions) > 1:
+                # Those that answer every part may be few among the many that answer one: ask for them too.
+                known = {r for r, _ in scored}
+                scored += [(r, v) for r, v in index.matching(" AND ".join(expressions)) if r not in known]
+            rows = [r for r, _ in scored]
+            if len(expressions) > 1:
+                # Each part of the query scored on its own: a career that answers every part, each
+                # fairly well, beats one that answers one part very well.
+                parts = [index.scores(e, rows) for e in expressions]
+                value = {r: sum(math.log1p(p.get(r, 0.0)) for p in parts) * sum(r in p for p in parts) / len(parts)
+                         for r in rows}
+            else:
+                value = dict(scored)
+            # The query as one phrase in a title, or in another name, makes a surer answer; the
+            # title itself (singular, any case) surest.
+            typed = [w.replace("'", "") for g in parsed.groups for w in g.text.split()]
+            phrase = '"' + " ".join(typed) + '"' if typed else ""
+            in_title = index.rows_matching(phrase, rows, "title") if phrase else set()
+            in_names = index.rows_matching(phrase, rows, "names") if phrase else set()
+            wanted = " ".join(singular(w) for w in typed)
+            brief = index.brief(rows)
+            for r in rows:
+                slug, title, jobs = brief[r]
+                if slug in hidden or (slugs is not None and slug not in slugs):
+                    continue
+                boost = 1.6 if r in in_title else 1.25 if r in in_names else 1.0
+                if wanted and " ".join(singular(w) for w in normalize(title).split()) == wanted:
+                    boost *= 1.3
+                # Jobs break near-ties: a broad word lists the careers most people hold first.
+                found.append((value[r] * boost * (1 + 0.06 * math.log10(1 + jobs)), index, r))
+        if not found:
+            return []
+        found.sort(key=lambda t: -t[0])
+        top = found[0][0]
+        out = []
+        for value, index, r in found:
+            score = 100.0 * value / top
+            if score < 8.0:  # far behind the best: not an answer to this query
+                break
+            out.append(Found(index.slug_of(r), index, r, round(score, 1), None))
+        return out
+
+    def _explain(self, chosen: list[Found], parsed: Parsed,
+                 senses: Sequence[tuple[str, tuple[str, ...]]] = ()) -> list[Result]:
+        """Results with the reason each matched: the weightiest column it matched in, and what there."""
+        terms = dict(senses)
+        out: list[Result] = []
+        for index, _ in self.indexes:
+            mine = [f for f in chosen if f.index is index]
+            if not mine:
                 continue
-            raw = name_score(words, segment.split())
-            as_typed = bool(typed) and all(w in WORD.findall(written[k]) for w in typed)
-            # Many names that hold the query make a surer match; as typed, when it was typed in full.
-            full += raw >= 80.0 and (as_typed or not typed)
-            if as_typed:
-                raw = min(100.0, raw + LITERAL)
-            weighted = raw * CODE_WEIGHTS[fields[k]]
-            if weighted > best:
-                best, best_at = weighted, k
-        score = best + min(4.0, 0.5 * max(0, full - 1)) - penalty
-        if score >= min_score:
-            field_name, matched = names(entry)[best_at]
-            results.append(Result(entry["slug"], entry["title"], entry["onet_code"], score, matched, field_name, entry))
-    results.sort(key=order)
-    return results
+            info = index.careers(f.row for f in mine)
+            for f in mine:
+                asked = Parsed((Group(f.sense, terms[f.sense], True),), False) if f.sense else parsed
+                expression = " OR ".join(e for e in (g.expression() for g in asked.groups) if e)
+                column = next((c for c, _ in COLUMNS if index.rows_matching(expression, [f.row], c)), "summary")
+                matched, reason = describe(info[f.row], column, asked)
+                i = info[f.row]
+                out.append(Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense))
+        position = {f.slug: k for k, f in enumerate(chosen)}
+        return sorted(out, key=lambda r: position[r.slug])
+
+def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, str]:
+    """(what matched, the reason in words) for a career's best column."""
+    _, _, title, _, _, _, kinds, names, work, tools, skills, places = info
+    groups = parsed.groups
+    via = next((g.text for g in groups if g.expanded), None)
+    prefix = f"{via}: " if via and not any(g.text == normalize(title) for g in groups) else ""
+
+    def first(texts: Iterable[str]) -> str | None:
+        return next((t for t in texts if any(_matches(t, g) for g in groups)), None)
+
+    if column in ("title", "names", "credentials"):
+        pairs = list(zip(kinds, names.split(SEP)))
+        wanted = {"title": "to", "names": "as", "credentials": "c"}[column]
+        hit = first(n for k, n in pairs if k in wanted)
+        if column == "title":
+            return title, prefix + "title" if prefix else "title"
+        if hit:
+            kind = KIND_OF[next(k for k, n in pairs if n == hit)]
+            label = {"also_called": "also called", "alternate": "alternate title", "credential": "credential",
+                     "title": "title", "onet_title": "O*NET title"}[kind]
+            return hit, f"{prefix}{label}: {hit}"
+    if column == "work" and (hit := first(work.split(SEP))):
+        return hit, f"{prefix}work: {hit}"
+    if column == "tools" and (hit := first(tools.split(SEP))):
+        return hit, f"{prefix}uses {hit}"
+    if column == "skills" and (hit := first(skills.split(SEP))):
+        return hit, f"{prefix}skills and knowledge: {hit}"
+    if column == "places" and (hit := first(places.split(SEP))):
+        return hit, f"{prefix}cluster: {hit}"
+    if column == "tasks":
+        said = ", ".join(g.text for g in groups)
+        return said, f"{prefix}its tasks: {said}" if not prefix else f"{prefix}its tasks"
+    return "", f"{prefix}described in the summary"
 
 
 def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Entry]:
@@ -243,42 +443,4 @@ def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Ent
     return [entries[k] for _, _, k in found]
 
 
-class Searcher:
-    """Search over a catalog: the bundled search rows, with the user's own profiles in place of
-    any bundled career of the same slug."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-
-    @cached_property
-    def _index(self) -> tuple[SearchRows, Vocabulary]:
-        rows, vocabulary = read_search(self.catalog.data_dir)
-        users = self.catalog.user_profiles
-        if not users:
-            return rows, vocabulary
-        extra: list[SearchRow] = []
-        for p in users.values():
-            e = entry_for(p)
-            extra.append({"slug": e["slug"], "title": e["title"], "onet_code": e["onet_code"], "soc_code": e["soc_code"],
-                          "jobs": e["employment"] or 0, "fields": e["fields"], "names": e["names"], "terms": e["terms"]})
-        return rows.without(set(users)) + extra, vocabulary | Vocabulary.of(list(extra))
-
-    @property
-    def rows(self) -> SearchRows:
-        return self._index[0]
-
-    @cached_property
-    def all_rows(self) -> list[SearchRow]:
-        """Every search row, parsed: for look-ups that must see every name."""
-        return self.rows.all()
-
-    def rank(self, query: str, slugs: set[str] | None = None, limit: int | None = 10) -> list[Result]:
-        """Search the catalog, or the part of it whose slugs are given."""
-        rows = self.rows if slugs is None else self.rows.only(slugs)
-        return rank(query, rows, limit=limit, vocabulary=self._index[1])
-
-    def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
-        return closest_titles(query, self.catalog.entries, limit)
-
-
-__all__ = ["Result", "Searcher", "closest_titles", "rank", "stem"]
+__all__ = ["Result", "Searcher", "closest_titles", "parse"]

@@ -17,7 +17,7 @@ ENTRY_KEYS = {"slug", "title", "onet_code", "soc_code", "cluster", "pathway", "s
 CASES: list[tuple[list[str], set[str]]] = [
     (["show", "medical-records-specialist"], {"career"}),
     (["compare", "29-2072", "29-1141"], {"careers"}),
-    (["search", "nurse"], {"query", "results", "closest"}),
+    (["search", "nurse"], {"query", "senses", "results", "closest"}),
     (["list", "--cluster", "Health Science"], {"area", "careers"}),
     (["match", "--interests", "SAC"], {"interests", "results"}),
     (["clusters"], {"clusters"}),
@@ -51,7 +51,8 @@ def test_the_items_of_each_command(runner: CliRunner) -> None:
     assert isinstance(career, dict) and {"slug", "title", "wages", "outlook", "education"} <= set(career)
     assert set(data("list")["careers"][0]) == ENTRY_KEYS  # type: ignore[index]
     hit = data("search", "registered nurse")["results"][0]  # type: ignore[index]
-    assert set(hit) == {"slug", "title", "onet_code", "soc_code", "score", "matched", "field", "reason", "facts"}
+    assert set(hit) == {"slug", "title", "onet_code", "soc_code", "score", "matched", "field", "reason", "sense",
+                        "facts"}
     assert set(hit["facts"]) == ENTRY_KEYS
     assert set(data("match", "-i", "RIA")["results"][0]) == {"slug", "title", "onet_code", "fit", "why"}  # type: ignore[index]
     cluster = data("clusters")["clusters"][0]  # type: ignore[index]

@@ -67,7 +67,13 @@ def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
         near = ", ".join(r.closest) or "none"
         page.line(text(f"No careers match {r.query!r}. Closest titles: {near}."))
         return page.finish()
-    ranked(page, [(h.title, h.slug, _facts(h.facts), h.reason) for h in r.hits])
+    if r.senses:
+        # An ambiguous word: say which meanings the results cover, with the best of each.
+        said = ", ".join(f"{label} ({', '.join(titles)})" if titles else label for label, titles in r.senses)
+        page.line(text(f"{' '.join(r.query.split())}: {said}"), 0, hang=2)
+        page.line()
+    ranked(page, [(h.title, h.slug, _facts(h.facts), f"{h.sense}: {h.reason}" if h.sense and not
+                   h.reason.startswith(h.sense) else h.reason) for h in r.hits])
     return page.finish()
 
 
