@@ -11,13 +11,9 @@ from typing import Any
 from careerexplorer.record import Record
 from careerexplorer.schema import EDUCATION_LADDER, INTERESTS
 
-# Outlook descriptors, by how the projected change compares with the all-occupations average of
-# the same period (points of difference). Documented in docs/profile-format.md.
-MUCH_FASTER = 4.0
-FASTER = 1.5
-DECLINE = -1.0
-STABLE_BAND = 1.0
-
+# Outlook descriptors on the scale BLS and O*NET OnLine use for 2024-34 growth: the projected change
+# rounded to a whole per cent (half away from zero), then 7 or more, 5-6, 3-4, 1-2, 0, -1 or less.
+# Documented in docs/outlook.md. The all-occupations average is kept in the data for reference only.
 OUTLOOK_LABELS = (
     "Much faster than average",
     "Faster than average",
@@ -26,23 +22,27 @@ OUTLOOK_LABELS = (
     "Little or no change",
     "Declining",
 )
+# The lowest whole per cent of each label, in the order of OUTLOOK_LABELS ("Declining" is the rest).
+OUTLOOK_FLOORS = (7, 5, 3, 1, 0)
 
 
-def outlook_label(change_pct: float, average_pct: float | None) -> str:
-    """A plain descriptor of projected growth relative to the average of all occupations."""
-    if change_pct <= DECLINE:
-        return "Declining"
-    # Rounded to the published precision, so 7.1 against 3.1 is exactly 4.0 points.
-    diff = round(change_pct - (average_pct if average_pct is not None else 0.0), 1)
-    if diff >= MUCH_FASTER:
-        return "Much faster than average"
-    if diff >= FASTER:
-        return "Faster than average"
-    if diff > -FASTER:
-        return "About as fast as average"
-    if change_pct < STABLE_BAND:
-        return "Little or no change"
-    return "Slower than average"
+def whole_percent(change_pct: float) -> int:
+    """The change rounded to a whole per cent, half away from zero (6.5 -> 7, -0.5 -> -1).
+
+    Not round(), which rounds half to even. BLS publishes one decimal, and x.5 is exact in
+    binary, so adding one half and truncating is exact.
+    """
+    whole = int(abs(change_pct) + 0.5)
+    return whole if change_pct >= 0 else -whole
+
+
+def outlook_label(change_pct: float) -> str:
+    """BLS's descriptor for a projected change in per cent."""
+    pct = whole_percent(change_pct)
+    for floor, label in zip(OUTLOOK_FLOORS, OUTLOOK_LABELS):
+        if pct >= floor:
+            return label
+    return OUTLOOK_LABELS[-1]
 
 
 def _build(cls: Any, data: dict[str, Any] | None) -> Any:
@@ -86,7 +86,7 @@ class Outlook(Record):
     def label(self) -> str | None:
         if self.change_pct is None:
             return None
-        return outlook_label(self.change_pct, self.average_change_pct)
+        return outlook_label(self.change_pct)
 
 
 class Education(Record):
