@@ -65,6 +65,8 @@ class Wages(Record):
     hourly_mean: float | None = None
     hourly_median: float | None = None
     employment: int | None = None
+    jobs_per_1000: float | None = None
+    location_quotient: float | None = None
     at_least: tuple[str, ...] = ()
     basis_code: str | None = None
     basis_title: str | None = None
@@ -142,6 +144,20 @@ class Related(Record):
     title: str
 
 
+class Placement(Record):
+    """Another cluster and pathway (16-cluster framework) a career is listed under."""
+
+    cluster: str
+    pathway: str
+
+
+class Placement2024(Record):
+    """Another cluster and sub-cluster (Advance CTE 2024) a career is listed under."""
+
+    cluster: str
+    subcluster: str
+
+
 class Resource(Record):
     name: str
     url: str
@@ -156,10 +172,13 @@ class Profile(Record):
     cluster: str
     pathway: str
     onet_title: str | None = None
+    former_slugs: tuple[str, ...] = ()
     also_called: tuple[str, ...] = ()
     search_titles: tuple[str, ...] = ()
+    also_in: tuple[Placement, ...] = ()
     cluster_2024: str | None = None
     subcluster_2024: str | None = None
+    also_in_2024: tuple[Placement2024, ...] = ()
     job_zone: int | None = None
     bright_outlook: tuple[str, ...] = ()
     courses: tuple[str, ...] = ()
@@ -194,6 +213,8 @@ class Profile(Record):
             "certifications": tuple(_build(Certification, p) for p in doc.get("certifications", ())),
             "resources": tuple(_build(Resource, p) for p in doc.get("resources", ())),
             "related": tuple(_build(Related, p) for p in doc.get("related", ())),
+            "also_in": tuple(_build(Placement, p) for p in doc.get("also_in", ())),
+            "also_in_2024": tuple(_build(Placement2024, p) for p in doc.get("also_in_2024", ())),
             "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
         }
         # Unknown keys were reported as warnings by the validator; they are not part of the model.
