@@ -42,7 +42,8 @@ def localize(profile: Profile, data_dir: Path, state: str) -> Profile:
     national = profile.wages
     if wages.basis_code and national and national.basis_code == wages.basis_code:
         wages = wages._replace(basis_title=national.basis_title)
-    return profile._replace(wages=wages)
+    localized: Profile = profile._replace(wages=wages)
+    return localized
 
 
 def localize_entries(entries: list[dict[str, Any]], data_dir: Path, state: str) -> list[dict[str, Any]]:

@@ -9,6 +9,8 @@ real header lines and the real rows of four occupations:
 - 11-9032.00 Education Administrators, Kindergarten through Secondary, whose hourly wages BLS
   does not publish ('-').
 
+The OEWS state and metro files add the area rows described in tests/fixtures/README.md.
+
 tests/fixtures/editorial.toml gives their summaries (profiles without one are not written).
 """
 

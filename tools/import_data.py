@@ -289,7 +289,7 @@ def primary(listed: list[tuple[str, str]], title: str) -> tuple[tuple[str, str],
 def cluster_assignments(src: Sources, occupations: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Every cluster and pathway of each code; codes the export lacks take comparable work's."""
     out = dict(R.read_clusters_16(src))
-    for code in occupations:
+    for code, title in occupations.items():
         if code in out:
             continue
         like = COMPARABLE.get(code)
@@ -297,7 +297,7 @@ def cluster_assignments(src: Sources, occupations: dict[str, str]) -> dict[str, 
             like = next((c for c in sorted(out) if c[:7] == code[:7]), None)
         if like:
             out[code] = out[like]
-            src.unmatched.append(f"{code} {occupations[code]}: not in the cluster export; took {like}'s")
+            src.unmatched.append(f"{code} {title}: not in the cluster export; took {like}'s")
     return out
 
 
@@ -350,7 +350,7 @@ def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list
     order = [p["cip"] for p in old if p["cip"] in by_cip] + [c for c in by_cip if c not in {p["cip"] for p in old}]
     out = []
     for cip in order[: max(PROGRAM_LIMIT, len(old))]:
-        item = dict(by_cip[cip])
+        item: dict[str, Any] = dict(by_cip[cip])
         if notes.get(cip):
             item["note"] = notes[cip]
         out.append(item)

@@ -70,7 +70,7 @@ def number(text: str | None) -> float | None:
 
 
 def whole(value: float | None, scale: float = 1) -> int | None:
-    return None if value is None else int(round(value * scale))
+    return None if value is None else round(value * scale)
 
 
 # --- O*NET ------------------------------------------------------------------------------------
@@ -152,9 +152,10 @@ def read_technology(src: Sources, limit: int) -> dict[str, list[str]]:
         items[r["O*NET-SOC Code"]].append((rank, r["Example"]))
     out = {}
     for code, values in items.items():
-        seen: set[str] = set()
-        names = [name for _, name in sorted(values) if not (name.lower() in seen or seen.add(name.lower()))]
-        out[code] = names[:limit]
+        names: dict[str, str] = {}  # one example per case-insensitive name, in rank order
+        for _, name in sorted(values):
+            names.setdefault(name.lower(), name)
+        out[code] = list(names.values())[:limit]
     return out
 
 
@@ -267,6 +268,6 @@ def read_cip(src: Sources) -> dict[str, list[dict[str, str]]]:
         if soc.startswith("99-"):
             continue
         out[soc].append({"cip": r["CIP2020Code"].strip(), "title": r["CIP2020Title"].strip().rstrip(".")})
-    for soc in out:
-        out[soc].sort(key=lambda p: p["cip"])
+    for programs in out.values():
+        programs.sort(key=lambda p: p["cip"])
     return out

@@ -91,7 +91,7 @@ def area_of(r: dict[str, str]) -> tuple[int, str, str, str] | None:
 
 def stored(rec: dict[str, Any]) -> tuple[int | None, ...]:
     """A wage record as the integers of the wages table (in the order of WAGE_FIELDS)."""
-    return tuple(None if rec.get(f) is None else int(round(rec[f] * SCALES.get(f, 1))) for f in WAGE_FIELDS)
+    return tuple(None if rec.get(f) is None else round(rec[f] * SCALES.get(f, 1)) for f in WAGE_FIELDS)
 
 
 def build(rows: Iterable[dict[str, str]], path: Path) -> None:
