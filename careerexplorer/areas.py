@@ -20,7 +20,11 @@ DB_NAME = "wages.db"
 # Columns of the wages table after (soc, area), and the factor each is stored with.
 WAGE_FIELDS = ("mean", "median", "p10", "p25", "p75", "p90", "hourly_mean", "hourly_median", "employment",
                "jobs_per_1000", "location_quotient")
+# Stored value = published value x scale: hourly wages in cents, jobs per 1,000 in thousandths,
+# location quotients in hundredths. Annual wages, which BLS rounds to $10, are stored in tens of
+# dollars, so that most fit in two bytes.
 SCALES = {"hourly_mean": 100, "hourly_median": 100, "jobs_per_1000": 1000, "location_quotient": 100}
+TENS = ("mean", "median", "p10", "p25", "p75", "p90")
 RANK_COLUMNS = {"mean": "mean", "median": "median", "employment": "employment", "concentration": "location_quotient"}
 KINDS = {"state": ("state",), "area": ("metro", "nonmetro")}
 SUGGESTIONS = 3
@@ -123,7 +127,7 @@ def _wages(area: Area, period: str, values: tuple[int | None, ...] | None, basis
         for name, value in zip(WAGE_FIELDS, values):
             if value is not None:
                 scale = SCALES.get(name)
-                figures[name] = value / scale if scale else value
+                figures[name] = value / scale if scale else value * 10 if name in TENS else value
         at_least = values[len(WAGE_FIELDS)]
         if at_least:
             figures["at_least"] = tuple(str(at_least).split())

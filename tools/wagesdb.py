@@ -1,9 +1,9 @@
 """data/wages.db: OEWS wages by state and by metropolitan and nonmetropolitan area, in SQLite.
 
 The runtime (careerexplorer.areas) reads one row by primary key, so `--state` and `--area` never
-parse the whole table. Figures are stored as integers to keep the file small: wages in whole
-dollars, hourly wages in cents, jobs per 1,000 in thousandths, location quotients in hundredths
-(BLS publishes exactly these precisions). Codes are integers too: a SOC code 29-2072 is 292072,
+parse the whole table. Figures are stored as integers to keep the file small: annual wages in
+tens of dollars (BLS rounds them to $10), hourly wages in cents, jobs per 1,000 in thousandths,
+location quotients in hundredths (BLS publishes exactly these precisions). Codes are integers too: a SOC code 29-2072 is 292072,
 an area is its BLS code (0022020 is 22020, North Dakota 3800000 is 3800000).
 
 The file is built from scratch in sorted order with a fixed page size, no timestamps, and
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from careerexplorer import sources as S
-from careerexplorer.areas import DB_NAME, SCALES, WAGE_FIELDS
+from careerexplorer.areas import DB_NAME, SCALES, TENS, WAGE_FIELDS
 from tools.readers import wage_record
 
 __all__ = ["DB_NAME", "build"]
@@ -35,7 +35,7 @@ CREATE TABLE areas (
 CREATE TABLE wages (
     soc INTEGER NOT NULL,           -- 29-2072 is 292072
     area INTEGER NOT NULL REFERENCES areas(code),
-    mean INTEGER, median INTEGER, p10 INTEGER, p25 INTEGER, p75 INTEGER, p90 INTEGER,
+    mean INTEGER, median INTEGER, p10 INTEGER, p25 INTEGER, p75 INTEGER, p90 INTEGER,  -- tens of dollars
     hourly_mean INTEGER, hourly_median INTEGER,     -- cents
     employment INTEGER,
     jobs_per_1000 INTEGER,          -- thousandths
@@ -91,7 +91,15 @@ def area_of(r: dict[str, str]) -> tuple[int, str, str, str] | None:
 
 def stored(rec: dict[str, Any]) -> tuple[int | None, ...]:
     """A wage record as the integers of the wages table (in the order of WAGE_FIELDS)."""
-    return tuple(None if rec.get(f) is None else round(rec[f] * SCALES.get(f, 1)) for f in WAGE_FIELDS)
+    out: list[int | None] = []
+    for f in WAGE_FIELDS:
+        value = rec.get(f)
+        if value is not None and f in TENS:
+            if value % 10:
+                raise ValueError(f"annual wage {value} is not a multiple of $10; store whole dollars (areas.TENS)")
+            value //= 10
+        out.append(None if value is None else round(value * SCALES.get(f, 1)))
+    return tuple(out)
 
 
 def build(rows: Iterable[dict[str, str]], path: Path) -> None:
