@@ -436,3 +436,11 @@ def test_echoes_finds_five_words_copied_from_onet() -> None:
     assert echoes("Maintains medical records of hospital and clinic patients.", [onet]) == [
         "medical records of hospital and", "records of hospital and clinic", "of hospital and clinic patients"]
     assert echoes("Keeps patients' health records complete, accurate and private.", [onet]) == []
+
+
+def test_also_called_never_repeats_the_title(imported: tuple[Path, Any]) -> None:
+    data, _ = imported
+    with (SOURCES / "onet" / "Sample of Reported Titles.txt").open(encoding="utf-8") as fh:
+        assert "Personal Care Aide\tY" in fh.read()  # O*NET reports the title itself as a title
+    doc = load(data, "personal-care-aide")
+    assert "personal care aide" not in {t.lower() for t in doc.get("also_called", []) + doc.get("search_titles", [])}

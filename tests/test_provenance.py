@@ -48,3 +48,17 @@ def test_spot_check_of_state_and_area_wages(data_dir: Path) -> None:
     assert (bismarck.employment, bismarck.median, bismarck.mean, bismarck.location_quotient) == (70, 46720, 55550, 0.83)
 
 
+
+
+def test_no_profile_repeats_its_title_as_also_called_or_loses_a_former_slug(data_dir: Path) -> None:
+    import tomli
+
+    slugs = set()
+    former = set()
+    for path in sorted((data_dir / "careers").glob("*.toml")):
+        doc = tomli.loads(path.read_text(encoding="utf-8"))
+        own = {doc["title"].lower(), doc.get("onet_title", "").lower()}
+        assert not own & {t.lower() for t in doc.get("also_called", []) + doc.get("search_titles", [])}, path.name
+        slugs.add(doc["slug"])
+        former |= set(doc.get("former_slugs", []))
+    assert former and not former & slugs  # an old slug never names another career
