@@ -25,13 +25,9 @@ BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 CERT_KINDS = ("certification", "license")
 
-# Outlook descriptors, by how the projected change compares with the all-occupations average of
-# the same period (points of difference). Documented in docs/profile-format.md.
-MUCH_FASTER = 4.0
-FASTER = 1.5
-DECLINE = -1.0
-STABLE_BAND = 1.0
-
+# Outlook descriptors on the scale BLS and O*NET OnLine use for 2024-34 growth: the projected change
+# rounded to a whole per cent (half away from zero), then 7 or more, 5-6, 3-4, 1-2, 0, -1 or less.
+# Documented in docs/outlook.md. The all-occupations average is kept in the data for reference only.
 OUTLOOK_LABELS = (
     "Much faster than average",
     "Faster than average",
@@ -40,23 +36,27 @@ OUTLOOK_LABELS = (
     "Little or no change",
     "Declining",
 )
+# The lowest whole per cent of each label, in the order of OUTLOOK_LABELS ("Declining" is the rest).
+OUTLOOK_FLOORS = (7, 5, 3, 1, 0)
 
 
-def outlook_label(change_pct: float, average_pct: float | None) -> str:
-    """A plain descriptor of projected growth relative to the average of all occupations."""
-    if change_pct <= DECLINE:
-        return "Declining"
-    # Rounded to the published precision, so 7.1 against 3.1 is exactly 4.0 points.
-    diff = round(change_pct - (average_pct if average_pct is not None else 0.0), 1)
-    if diff >= MUCH_FASTER:
-        return "Much faster than average"
-    if diff >= FASTER:
-        return "Faster than average"
-    if diff > -FASTER:
-        return "About as fast as average"
-    if change_pct < STABLE_BAND:
-        return "Little or no change"
-    return "Slower than average"
+def whole_percent(change_pct: float) -> int:
+    """The change rounded to a whole per cent, half away from zero (6.5 -> 7, -0.5 -> -1).
+
+    Not round(), which rounds half to even. BLS publishes one decimal, and x.5 is exact in
+    binary, so adding one half and truncating is exact.
+    """
+    whole = int(abs(change_pct) + 0.5)
+    return whole if change_pct >= 0 else -whole
+
+
+def outlook_label(change_pct: float) -> str:
+    """BLS's descriptor for a projected change in per cent."""
+    pct = whole_percent(change_pct)
+    for floor, label in zip(OUTLOOK_FLOORS, OUTLOOK_LABELS):
+        if pct >= floor:
+            return label
+    return OUTLOOK_LABELS[-1]
 
 
 def _build(cls: Any, data: dict[str, Any] | None) -> Any:
@@ -79,6 +79,8 @@ class Wages(Record):
     hourly_mean: float | None = None
     hourly_median: float | None = None
     employment: int | None = None
+    jobs_per_1000: float | None = None
+    location_quotient: float | None = None
     at_least: tuple[str, ...] = ()
     basis_code: str | None = None
     basis_title: str | None = None
@@ -100,7 +102,7 @@ class Outlook(Record):
     def label(self) -> str | None:
         if self.change_pct is None:
             return None
-        return outlook_label(self.change_pct, self.average_change_pct)
+        return outlook_label(self.change_pct)
 
 
 class Education(Record):
@@ -156,6 +158,20 @@ class Related(Record):
     title: str
 
 
+class Placement(Record):
+    """Another cluster and pathway (16-cluster framework) a career is listed under."""
+
+    cluster: str
+    pathway: str
+
+
+class Placement2024(Record):
+    """Another cluster and sub-cluster (Advance CTE 2024) a career is listed under."""
+
+    cluster: str
+    subcluster: str
+
+
 class Resource(Record):
     name: str
     url: str
@@ -170,10 +186,13 @@ class Profile(Record):
     cluster: str
     pathway: str
     onet_title: str | None = None
+    former_slugs: tuple[str, ...] = ()
     also_called: tuple[str, ...] = ()
     search_titles: tuple[str, ...] = ()
+    also_in: tuple[Placement, ...] = ()
     cluster_2024: str | None = None
     subcluster_2024: str | None = None
+    also_in_2024: tuple[Placement2024, ...] = ()
     job_zone: int | None = None
     bright_outlook: tuple[str, ...] = ()
     courses: tuple[str, ...] = ()
@@ -208,6 +227,8 @@ class Profile(Record):
             "certifications": tuple(_build(Certification, p) for p in doc.get("certifications", ())),
             "resources": tuple(_build(Resource, p) for p in doc.get("resources", ())),
             "related": tuple(_build(Related, p) for p in doc.get("related", ())),
+            "also_in": tuple(_build(Placement, p) for p in doc.get("also_in", ())),
+            "also_in_2024": tuple(_build(Placement2024, p) for p in doc.get("also_in_2024", ())),
             "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
         }
         # Unknown keys were reported as warnings by the validator; they are not part of the model.

@@ -51,7 +51,7 @@ def test_the_profile_format_doc_lists_every_key_of_the_schema() -> None:
 
     doc = (REPO / "docs" / "profile-format.md").read_text(encoding="utf-8")
     table = doc.split("tests/test_docs.py keeps it current -->\n", 1)[1].split("<!-- end of keys -->", 1)[0]
-    assert table == markdown_keys(), "regenerate the table with careerexplorer.schema.markdown_keys()"
+    assert table == markdown_keys(), "regenerate the table: python -m tools.docs"
 
 
 def test_the_model_has_a_field_for_every_key_of_the_schema() -> None:

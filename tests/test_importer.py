@@ -9,13 +9,17 @@ real header lines and the real rows of four occupations:
 - 11-9032.00 Education Administrators, Kindergarten through Secondary, whose hourly wages BLS
   does not publish ('-').
 
+The OEWS state and metro files add the area rows described in tests/fixtures/README.md.
+
 tests/fixtures/editorial.toml gives their summaries (profiles without one are not written).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +27,11 @@ import pytest
 import tomli
 from helpers import FIXTURES, SOURCES
 
+from careerexplorer import sources as S
 from careerexplorer.catalog import Catalog, Clusters, check_file
 from careerexplorer.lookup import resolve
-from tools.import_data import main, run, singular_title, slugify
+from tools.import_data import main, run
+from tools.titles import display_title, singular_title, slugify
 from tools.tomlwrite import dumps
 
 EDITORIAL = FIXTURES / "editorial.toml"
@@ -55,7 +61,13 @@ def assert_derived_files_in_sync(data: Path) -> None:
     copy = data.parent / "rebuilt"
     shutil.copytree(data, copy)
     write_index(copy)
-    assert files_of(copy) == files_of(data)
+    # The search index also holds what the official files add (tasks, activities, tools), which
+    # a rebuild from the profiles alone cannot: it is compared by the careers it indexes.
+    rebuilt, original = files_of(copy), files_of(data)
+    assert {k: v for k, v in rebuilt.items() if k != "search.db"} == {k: v for k, v in original.items() if k != "search.db"}
+    with sqlite3.connect(copy / "search.db") as a, sqlite3.connect(data / "search.db") as b:
+        query = "SELECT slug, title FROM career ORDER BY id"
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
     shutil.rmtree(copy)
 
 
@@ -75,28 +87,26 @@ def fresh(tmp_path: Path) -> Path:
 
 def test_the_fixture_sources_have_the_real_layout() -> None:
     real = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
-    expected = {
-        "onet/Occupation Data.txt", "onet/Alternate Titles.txt", "onet/Sample of Reported Titles.txt",
-        "onet/Job Zones.txt", "onet/Interests.txt", "onet/Related Occupations.txt", "onet/Skills.txt",
-        "onet/Knowledge.txt", "onet/Technology Skills.txt", "onet/bright-outlook/All_Bright_Outlook_Occupations.csv",
-        "bls-oews/oews_national_M2025.csv", "bls-oews/oews_state_M2025.csv",
-        "bls-projections/ep_table_1_2_occupational_projections_2024_34.csv",
-        "career-clusters/onet-online-16x79/All_Career_Clusters.csv",
-        "career-clusters/advance-cte-2024/SOC_CareerCluster_SubCluster.csv",
-        "cip-soc/CIP2020_SOC2018_Crosswalk_CIP-SOC.csv",
-    }
+    # Every file the importer reads, by the one table of source files (task statements are
+    # optional: they only check that summaries do not copy O*NET).
+    expected = {path for key, (path, *_) in S.FILES.items() if key != "tasks"}
     assert set(files_of(SOURCES)) == expected
     if real.is_dir():  # same header lines as the official files
         for name in expected:
-            with (real / name).open("rb") as fh:
-                assert (SOURCES / name).read_bytes().splitlines()[0] == fh.readline().rstrip(b"\r\n"), name
+            with opened(real / name) as fh, opened(SOURCES / name) as ours:
+                assert ours.readline() == fh.readline(), name
+
+
+def opened(path: Path) -> Any:
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
 
 
 def test_import_writes_one_profile_per_occupation(imported: tuple[Path, tuple[int, int, list[str]]]) -> None:
     data, (written, changed, unmatched) = imported
     assert written == 4
     assert sorted(p.stem for p in (data / "careers").glob("*.toml")) == SLUGS
-    assert {"states.json", "index.json"} <= set(files_of(data))
+    assert {"wages.db", "index.json"} <= set(files_of(data))
+    assert "states.json" not in files_of(data)
     assert changed == len(files_of(data)) - 1  # everything but clusters.toml is new
     assert unmatched == []
 
@@ -127,6 +137,7 @@ def test_medical_records_specialist_figures_equal_the_source_rows(imported: tupl
     outlook = doc["outlook"]
     assert (outlook["employment_start"], outlook["employment_end"], outlook["change_number"]) == (194800, 208600, 13800)
     assert (outlook["change_pct"], outlook["openings"], outlook["average_change_pct"]) == (7.1, 14200, 3.1)
+    assert "label" not in outlook  # derived by the model on BLS's scale, never stored
     assert "basis_code" not in outlook
     assert doc["education"] == {"source": "BLS Employment Projections", "period": "2024-34",
                                 "typical_entry": "Postsecondary nondegree award", "experience": "None", "training": "None"}
@@ -186,14 +197,72 @@ def test_a_value_not_published_is_absent(imported: tuple[Path, Any]) -> None:
     assert doc["education"]["experience"] == "5 years or more"
 
 
-def test_state_wages(imported: tuple[Path, Any]) -> None:
-    import json
+def test_state_and_area_wages_go_to_the_database(imported: tuple[Path, Any]) -> None:
+    from careerexplorer.areas import find_area, find_state, open_db, wages_for
 
     data, _ = imported
-    states = json.loads((data / "states.json").read_text(encoding="utf-8"))
-    assert states["names"] == {"CA": "California", "MS": "Mississippi", "TX": "Texas"}
-    median = states["fields"].index("median")
-    assert [states["states"][s]["29-2072"][median] for s in ("CA", "TX", "MS")] == [61810, 48860, 41500]
+    db = open_db(data)
+    assert [wages_for(db, find_state(db, s), ["29-2072"]).median for s in ("CA", "TX", "MS")] == [61810, 48860, 41500]
+    fargo = wages_for(db, find_area(db, "Fargo"), ["29-2072"])
+    assert (fargo.area, fargo.mean, fargo.median, fargo.employment, fargo.location_quotient) == (
+        "Fargo, ND-MN", 53810, 46280, 140, 0.74)
+
+
+def test_a_top_coded_state_value_is_the_cap_and_marked(imported: tuple[Path, Any]) -> None:
+    from careerexplorer.areas import find_state, open_db, wages_for
+
+    data, _ = imported
+    db = open_db(data)
+    # Oral and Maxillofacial Surgeons in North Dakota: every wage '-' with footnote 5, employment
+    # '-' with footnote 8 (not released).
+    w = wages_for(db, find_state(db, "North Dakota"), ["29-1022"])
+    assert (w.mean, w.median, w.p90, w.hourly_mean, w.hourly_median) == (239200, 239200, 239200, 115.0, 115.0)
+    assert set(w.at_least) == {"mean", "median", "p10", "p25", "p75", "p90", "hourly_mean", "hourly_median"}
+    assert w.employment is None and w.jobs_per_1000 is None
+
+
+def test_an_hourly_only_occupation_keeps_its_hourly_figures(imported: tuple[Path, Any]) -> None:
+    from careerexplorer.areas import find_state, open_db, wages_for
+
+    data, _ = imported
+    w = wages_for(open_db(data), find_state(open_db(data), "TX"), ["27-2011"])  # Actors: footnote 4
+    assert (w.mean, w.median, w.hourly_mean, w.hourly_median, w.employment) == (None, None, 47.11, 25.86, 2160)
+    assert w.at_least == ()
+
+
+def test_the_wage_database_is_the_same_on_every_build(imported: tuple[Path, Any], tmp_path: Path) -> None:
+    from tools.readers import Sources, read_oews_areas
+    from tools.wagesdb import build
+
+    data, _ = imported
+    build(read_oews_areas(Sources(SOURCES)), tmp_path / "again.db")
+    assert (tmp_path / "again.db").read_bytes() == (data / "wages.db").read_bytes()
+
+
+def test_clusters_listed_twice_keep_both(tmp_path: Path) -> None:
+    from tools.import_data import primary
+
+    listed = [("Health Science", "Therapeutic Services"), ("Health Science", "Health Informatics")]
+    assert primary(listed, "Health Information Technologist and Medical Registrar") == (
+        ("Health Science", "Health Informatics"), [("Health Science", "Therapeutic Services")])
+    # no pathway shares a word with the title: the first listed
+    assert primary(listed, "Database Architect") == (listed[0], [listed[1]])
+
+
+def test_editorial_content_follows_the_code_when_the_slug_changes(fresh: Path) -> None:
+    """A title fix renames the file; the summary and hand-made parts move with it, the old slug is kept."""
+    new = fresh / "careers" / "medical-records-specialist.toml"
+    old = fresh / "careers" / "medical-records-clerk-old-name.toml"
+    doc = load(fresh, "medical-records-specialist")
+    doc.update(slug="medical-records-clerk-old-name", summary="Hand-written before the rename.")
+    old.write_text(dumps(doc), encoding="utf-8")
+    new.unlink()
+    run(SOURCES, fresh, [EDITORIAL])
+    assert not old.exists()
+    doc = load(fresh, "medical-records-specialist")
+    assert doc["summary"] == "Hand-written before the rename."
+    assert doc["former_slugs"] == ["medical-records-clerk-old-name"]
+    assert run(SOURCES, fresh, [EDITORIAL])[1] == 0
 
 
 def test_a_second_run_changes_nothing(fresh: Path) -> None:
@@ -315,7 +384,8 @@ def test_main_runs_the_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ("Midwives", "Midwife"),
         ("Retail Salespersons", "Retail Salesperson"),
         ("Gambling Change Persons and Booth Cashiers", "Gambling Change Person and Booth Cashier"),
-        ("Helpers--Carpenters", "Helper to Carpenters"),
+        ("Computer Systems Engineers/Architects", "Computer Systems Engineer/Architect"),
+        ("Customs and Border Protection Officers", "Customs and Border Protection Officer"),
         ("Fishermen and Related Fishing Workers", "Fisherman and Related Fishing Worker"),  # the -men rule
         ("Physicists", "Physicist"),
         ("Sales Managers", "Sales Manager"),
@@ -323,6 +393,26 @@ def test_main_runs_the_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 )
 def test_singular_title(plural: str, singular: str) -> None:
     assert singular_title(plural) == singular
+
+
+@pytest.mark.parametrize(
+    ("code", "onet_title", "title"),
+    [
+        ("47-3013.00", "Helpers--Electricians", "Electrician Helper"),
+        ("51-9198.00", "Helpers--Production Workers", "Production Helper"),
+        ("47-3015.00", "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters",
+         "Pipelayer, Plumber, Pipefitter, and Steamfitter Helper"),
+        ("17-2199.00", "Engineers, All Other", "Other Engineer"),
+        ("25-1069.00", "Social Sciences Teachers, Postsecondary, All Other", "Other Social Sciences Teacher, Postsecondary"),
+        ("29-1029.00", "Dentists, All Other Specialists", "Other Specialist Dentist"),
+        ("51-6051.00", "Sewers, Hand", "Hand Sewer"),
+        ("27-2012.05", "Media Technical Directors/Managers", "Media Technical Director/Manager"),
+        ("45-2093.00", "Farmworkers, Farm, Ranch, and Aquacultural Animals", "Farmworker, Farm, Ranch, and Aquacultural Animals"),
+        ("29-2072.00", "Medical Records Specialists", "Medical Records Specialist"),
+    ],
+)
+def test_display_title(code: str, onet_title: str, title: str) -> None:
+    assert display_title(code, onet_title) == title
 
 
 def test_slugify() -> None:
@@ -354,3 +444,11 @@ def test_echoes_finds_five_words_copied_from_onet() -> None:
     assert echoes("Maintains medical records of hospital and clinic patients.", [onet]) == [
         "medical records of hospital and", "records of hospital and clinic", "of hospital and clinic patients"]
     assert echoes("Keeps patients' health records complete, accurate and private.", [onet]) == []
+
+
+def test_also_called_never_repeats_the_title(imported: tuple[Path, Any]) -> None:
+    data, _ = imported
+    with (SOURCES / "onet" / "Sample of Reported Titles.txt").open(encoding="utf-8") as fh:
+        assert "Personal Care Aide\tY" in fh.read()  # O*NET reports the title itself as a title
+    doc = load(data, "personal-care-aide")
+    assert "personal care aide" not in {t.lower() for t in doc.get("also_called", []) + doc.get("search_titles", [])}

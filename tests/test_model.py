@@ -14,35 +14,66 @@ from careerexplorer.schema import PROFILE_FIELDS
 
 
 @pytest.mark.parametrize(
-    ("change", "average", "label"),
+    ("change", "label"),
     [
-        (7.1, 3.1, "Much faster than average"),  # 4.0 points: floating point must not make it 3.9999
-        (7.0, 3.1, "Faster than average"),  # 3.9 points
-        (17.0, 3.1, "Much faster than average"),
-        (4.6, 3.1, "Faster than average"),  # 1.5 points exactly
-        (4.5, 3.1, "About as fast as average"),  # 1.4 points
-        (3.1, 3.1, "About as fast as average"),
-        (1.7, 3.1, "About as fast as average"),  # -1.4 points
-        (1.6, 3.1, "Slower than average"),  # -1.5 points, still growing by 1% or more
-        (1.0, 3.1, "Slower than average"),
-        (0.9, 3.1, "Little or no change"),
-        (0.0, 3.1, "Little or no change"),
-        (-0.9, 3.1, "Little or no change"),
-        (-1.0, 3.1, "Declining"),
-        (-1.5, 3.1, "Declining"),
-        (-20.0, 3.1, "Declining"),
-        (4.0, None, "Much faster than average"),  # no average: compared with zero
-        (0.5, None, "About as fast as average"),
+        # BLS's scale: the per cent rounded to a whole number, half away from zero.
+        (17.0, "Much faster than average"),
+        (7.0, "Much faster than average"),
+        (6.5, "Much faster than average"),  # rounds to 7
+        (6.4, "Faster than average"),
+        (5.0, "Faster than average"),
+        (4.5, "Faster than average"),  # rounds to 5
+        (4.4, "About as fast as average"),
+        (2.5, "About as fast as average"),  # rounds to 3
+        (2.4, "Slower than average"),
+        (0.5, "Slower than average"),  # rounds to 1
+        (0.4, "Little or no change"),
+        (0.0, "Little or no change"),
+        (-0.4, "Little or no change"),
+        (-0.5, "Declining"),  # rounds to -1
+        (-1.5, "Declining"),
+        (-20.0, "Declining"),
     ],
 )
-def test_outlook_label_thresholds(change: float, average: float | None, label: str) -> None:
-    assert outlook_label(change, average) == label
+def test_outlook_label_on_the_bls_scale(change: float, label: str) -> None:
+    assert outlook_label(change) == label
     assert label in OUTLOOK_LABELS
 
 
 def test_outlook_label_property() -> None:
-    assert Outlook("BLS", "2024-34", change_pct=7.1, average_change_pct=3.1).label == "Much faster than average"
+    # Dental hygienists, +7.0%: "Much faster" on BLS's scale, whatever the all-occupations average.
+    assert Outlook("BLS", "2024-34", change_pct=7.0, average_change_pct=3.1).label == "Much faster than average"
     assert Outlook("BLS", "2024-34").label is None
+
+
+def test_every_bundled_label_is_the_bls_scale_of_its_change() -> None:
+    """Recomputed here from the published rule, independently of model.outlook_label."""
+    import math
+
+    def bls(pct: float) -> str:
+        whole = math.floor(abs(pct) + 0.5) * (1 if pct >= 0 else -1)
+        if whole >= 7:
+            return "Much faster than average"
+        if whole >= 5:
+            return "Faster than average"
+        if whole >= 3:
+            return "About as fast as average"
+        if whole >= 1:
+            return "Slower than average"
+        return "Little or no change" if whole == 0 else "Declining"
+
+    import tomli
+    from helpers import REPO
+
+    checked = 0
+    for path in sorted((REPO / "data" / "careers").glob("*.toml")):
+        doc = tomli.loads(path.read_text(encoding="utf-8"))
+        if "change_pct" in doc.get("outlook", {}):
+            profile = Profile.from_dict(doc)
+            assert profile.outlook is not None
+            assert profile.outlook.label == bls(doc["outlook"]["change_pct"]), path.name
+            checked += 1
+    assert checked > 900
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from careerexplorer.catalog import Catalog
@@ -35,7 +34,31 @@ def test_spot_check_of_the_seed_profile(catalog: Catalog) -> None:
     assert "Medical Coder" in p.search_titles
 
 
-def test_spot_check_of_state_medians(data_dir: Path) -> None:
-    states = json.loads((data_dir / "states.json").read_text(encoding="utf-8"))
-    median = states["fields"].index("median")
-    assert {s: states["states"][s]["29-2072"][median] for s in ("CA", "TX", "MS")} == {"CA": 61810, "TX": 48860, "MS": 41500}
+def test_spot_check_of_state_and_area_wages(data_dir: Path) -> None:
+    """PROVENANCE.md, section 7: state medians and the Fargo and Bismarck figures of 29-2072."""
+    from careerexplorer.areas import find_area, find_state, open_db, wages_for
+
+    db = open_db(data_dir)
+    assert {s: wages_for(db, find_state(db, s), ["29-2072"]).median for s in ("CA", "TX", "MS")} == {
+        "CA": 61810, "TX": 48860, "MS": 41500}
+    fargo = wages_for(db, find_area(db, "Fargo"), ["29-2072"])
+    assert (fargo.employment, fargo.median, fargo.mean, fargo.hourly_mean, fargo.location_quotient) == (
+        140, 46280, 53810, 25.87, 0.74)
+    bismarck = wages_for(db, find_area(db, "Bismarck"), ["29-2072"])
+    assert (bismarck.employment, bismarck.median, bismarck.mean, bismarck.location_quotient) == (70, 46720, 55550, 0.83)
+
+
+
+
+def test_no_profile_repeats_its_title_as_also_called_or_loses_a_former_slug(data_dir: Path) -> None:
+    import tomli
+
+    slugs = set()
+    former = set()
+    for path in sorted((data_dir / "careers").glob("*.toml")):
+        doc = tomli.loads(path.read_text(encoding="utf-8"))
+        own = {doc["title"].lower(), doc.get("onet_title", "").lower()}
+        assert not own & {t.lower() for t in doc.get("also_called", []) + doc.get("search_titles", [])}, path.name
+        slugs.add(doc["slug"])
+        former |= set(doc.get("former_slugs", []))
+    assert former and not former & slugs  # an old slug never names another career

@@ -18,7 +18,11 @@ SHARED_SOURCES = REPO.parent / "shared" / "sources"
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes; a SQLite file's canonical dump instead (its bytes may vary with the SQLite version)."""
+    from tools.dbdump import dump
+
+    return {str(p.relative_to(folder)): "\n".join(dump(p)).encode() if p.suffix == ".db" else p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_importing_the_shared_sources_changes_nothing(tmp_path: Path) -> None:

@@ -3,25 +3,28 @@
     python -m tools.import_data ../shared/sources [--editorial FILE ...] [--data DIR]
 
 Reads O*NET, BLS OEWS, BLS Employment Projections, the career-cluster crosswalks and the CIP-SOC
-crosswalk in the layout described in README.md ("Refreshing the data"), and writes one profile per
-O*NET-SOC occupation to data/careers/, the state wage table and the catalog index.
+crosswalk (file names and vintages: careerexplorer.sources.FILES; layout: README.md, "Refreshing
+the data"), and writes one profile per O*NET-SOC occupation to data/careers/, the area wage
+database data/wages.db and the catalog index.
 
 Facts are the importer's: every run rewrites them from the sources. Editorial content (summary,
 course advice, notes, insider info, certifications, hand-added websites, program notes and
-program order) belongs to the profile file and is carried over untouched. ``--editorial`` files
-(TOML keyed by O*NET-SOC code) fill editorial fields that a profile does not have yet; they never
-replace what is there. Output is deterministic, so a second run changes nothing.
+program order) belongs to the profile file and is carried over untouched, matched by O*NET-SOC
+code so that a title change (and so a new slug) keeps it. ``--editorial`` files (TOML keyed by
+O*NET-SOC code) fill editorial fields that a profile does not have yet; they never replace what
+is there. Output is deterministic, so a second run changes nothing.
+
+How it is laid out: tools/readers.py has one reader per source file; `read_tables` calls them
+all once; `build` runs the STEPS below, one per section of a profile, for every occupation.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
 import sys
-from collections import defaultdict
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,10 @@ import tomli
 
 from careerexplorer import sources as S
 from careerexplorer.schema import BLS_EDUCATION, INTERESTS
+from tools import readers as R
+from tools import wagesdb
+from tools.readers import EP, Sources
+from tools.titles import assign_slugs, display_title
 from tools.tomlwrite import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +46,7 @@ EDITORIAL_KEYS = ("summary", "courses", "education_note", "programs_note", "requ
 PROGRAM_LIMIT = 12
 SEARCH_TITLE_LIMIT = 30
 ALSO_CALLED_LIMIT = 6
+RELATED_LIMIT = 10
 
 # OEWS and EP publish these aggregates instead of the O*NET detailed codes (PROVENANCE.md, section 6).
 AGGREGATES = {
@@ -57,183 +65,199 @@ AGGREGATES = {
 }
 AGGREGATE_OF = {soc: agg for agg, members in AGGREGATES.items() for soc in members}
 
-# Display titles the singular rule gets wrong, by O*NET-SOC code.
-TITLE_OVERRIDES: dict[str, str] = {
-    "13-2099.04": "Fraud Examiner, Investigator, and Analyst",
-    "53-6051.07": "Transportation Vehicle, Equipment and Systems Inspector, Except Aviation",
-}
-
-STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
-    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "GU": "Guam", "PR": "Puerto Rico", "VI": "Virgin Islands",
+# Codes newer than the 16-cluster export take the cluster and pathway the framework gives the
+# most comparable work: penetration testing, information security engineering and digital
+# forensics are information-security work, which the framework puts where it puts 15-1212
+# Information Security Analysts; blockchain engineering is software development (15-1252
+# Software Developers); biologists sit with the other 19-1029 biological scientists.
+COMPARABLE = {
+    "15-1299.04": "15-1212.00",
+    "15-1299.05": "15-1212.00",
+    "15-1299.06": "15-1212.00",
+    "15-1299.07": "15-1252.00",
+    "19-1029.04": "19-1029.00",
 }
 
 
-# --- reading the sources ------------------------------------------------------------------
-
-
-def onet_rows(path: Path) -> Iterator[dict[str, str]]:
-    """O*NET text files: tab-separated, unquoted (a literal quote can occur inside a field)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for row in reader:
-            yield dict(zip(header, row))
-
-
-def csv_rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        yield from csv.DictReader(fh)
-
-
-def number(text: str) -> float | None:
-    text = text.strip().replace(",", "")
-    if text in ("", "-", "—", "*", "#", "**"):
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def whole(value: float | None, scale: float = 1) -> int | None:
-    return None if value is None else int(round(value * scale))
-
-
-# --- titles and slugs -----------------------------------------------------------------------
-
-_STOP = re.compile(r"(,| of | for | in | on | to | at | from | with | and | or |\(| except )", re.IGNORECASE)
-_UNCHANGED = {"police", "personnel", "staff", "equipment", "sales", "series", "species", "arts",
-              "lens", "gas", "glass", "news", "athletics", "physics", "economics", "mathematics",
-              "statistics", "electronics", "logistics", "aerobics", "analysis", "kinesiology",
-              "diagnosis", "us", "is", "as", "bus", "biomass", "chassis", "occupations", "operations",
-              "benefits", "claims", "securities", "commodities", "fibers", "forces"}
-
-
-def singular_word(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("men"):
-        return word[:-3] + "man"
-    if lower in _UNCHANGED or not lower.endswith("s") or lower.endswith("ss"):
-        return word
-    if lower.endswith("wives"):
-        return word[:-5] + "wife"
-    for plural, single in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("zzes", "zz")):
-        if lower.endswith(plural):
-            return word[: -len(plural)] + single
-    return word[:-1]
-
-
-def singular_title(title: str) -> str:
-    """The O*NET plural title in the singular, as a person says it: 'Registered Nurse'.
-
-    Only the head noun of each listed job is changed: the word before 'and', a comma that
-    separates jobs, or 'of' ('Supervisors of Retail Sales Workers' keeps 'Workers'). Qualifiers
-    after the first comma ('Cooks, Fast Food') are left as they are unless they list more jobs.
-    """
-    if title.startswith("Helpers--"):
-        return "Helper to " + title[len("Helpers--"):]
-    head, comma, tail = title.partition(", ")
-    is_list = bool(comma) and (", and " in title or tail.endswith("s") and not tail.startswith(("Except", "All Other")) and _looks_like_jobs(tail))
-    parts = [title] if is_list else [head]
-    out = []
-    for part in parts:
-        pieces = _STOP.split(part)
-        # pieces alternate text, separator, text...; singularize the last word of each text
-        # piece that is followed by a list separator or ends the phrase, until 'of'/'for'/'in'.
-        result = []
-        stopped = False
-        for i, piece in enumerate(pieces):
-            if i % 2 == 1:
-                result.append(piece)
-                if piece.strip().lower() in ("of", "for", "in", "on", "to", "at", "from", "with", "(", "except"):
-                    stopped = True
-                continue
-            if stopped or not piece.strip():
-                result.append(piece)
-                continue
-            words = piece.rstrip().split(" ")
-            nxt = pieces[i + 1].strip().lower() if i + 1 < len(pieces) else ""
-            if nxt in ("and", "or", ",", "") or nxt in ("of", "for", "in", "on", "to", "at", "from", "with", "(", "except"):
-                words[-1] = singular_word(words[-1])
-            result.append(" ".join(words) + piece[len(piece.rstrip()):])
-        out.append("".join(result))
-    return out[0] if is_list else out[0] + comma + tail
-
-
-def _looks_like_jobs(tail: str) -> bool:
-    last = tail.split(" ")[-1].lower()
-    return last.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ates", "ges", "nts", "ics"))
-
-
-def slugify(title: str) -> str:
-    text = title.lower().replace("'", "").replace("’", "")
-    return "-".join(re.findall(r"[a-z0-9]+", text))
-
-
-# --- the import -----------------------------------------------------------------------------
+class Skip(Exception):
+    """A profile that cannot be written; the reason goes to the list of what was not matched."""
 
 
 @dataclass
-class Sources:
-    root: Path
-    unmatched: list[str] = field(default_factory=list)
+class Tables:
+    """Everything read from the sources, once."""
 
-    def path(self, *parts: str) -> Path:
-        return self.root.joinpath(*parts)
+    occupations: dict[str, str]
+    descriptions: dict[str, str]
+    tasks: dict[str, list[str]]
+    titles: dict[str, str]  # display titles
+    slugs: dict[str, str]
+    also_called: dict[str, list[str]]
+    search_titles: dict[str, list[str]]
+    job_zones: dict[str, int]
+    interests: dict[str, dict[str, float]]
+    related: dict[str, list[str]]
+    skills: dict[str, list[str]]
+    knowledge: dict[str, list[str]]
+    technology: dict[str, list[str]]
+    bright: dict[str, list[str]]
+    clusters: dict[str, list[tuple[str, str]]]
+    clusters_2024: dict[str, list[tuple[str, str]]]
+    oews: dict[str, dict[str, Any]]
+    oews_titles: dict[str, str]
+    projections: dict[str, dict[str, str]]
+    average_change: float | None
+    programs: dict[str, list[dict[str, str]]]
+    shared_soc: set[str] = field(default_factory=set)  # SOC codes of more than one O*NET occupation
 
 
-def load_oews(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """National wages by SOC code, and the title of each code."""
-    out: dict[str, dict[str, Any]] = {}
-    titles: dict[str, str] = {}
-    for r in csv_rows(path):
-        code = r["OCC_CODE"]
-        titles[code] = r["OCC_TITLE"]
-        out[code] = wage_record(r)
-    return out, titles
+@dataclass
+class Item:
+    """One occupation being built: its code, the profile it had (by code), editorial fill-ins."""
+
+    code: str
+    old: dict[str, Any]
+    extra: dict[str, Any]
+
+    @property
+    def soc(self) -> str:
+        return self.code[:7]
+
+    def editorial(self, key: str) -> Any:
+        return self.old.get(key) or self.extra.get(key)
 
 
-WAGE_COLUMNS = (("mean", "A_MEAN"), ("median", "A_MEDIAN"), ("p10", "A_PCT10"), ("p25", "A_PCT25"),
-                ("p75", "A_PCT75"), ("p90", "A_PCT90"), ("hourly_mean", "H_MEAN"),
-                ("hourly_median", "H_MEDIAN"), ("employment", "TOT_EMP"))
+def read_tables(src: Sources) -> Tables:
+    occupations, descriptions = R.read_occupations(src)
+    titles = {code: display_title(code, title) for code, title in occupations.items()}
+    also, search = alternate_titles(src, titles, occupations)
+    oews, oews_titles = R.read_oews_national(src)
+    projections, average = R.read_projections(src)
+    socs = [code[:7] for code in occupations]
+    return Tables(
+        occupations=occupations, descriptions=descriptions, tasks=R.read_tasks(src), titles=titles,
+        slugs=assign_slugs(titles), also_called=also, search_titles=search, job_zones=R.read_job_zones(src),
+        interests=R.read_interests(src), related=R.read_related(src),
+        skills=R.read_top_elements(src, "skills", 8), knowledge=R.read_top_elements(src, "knowledge", 6),
+        technology=R.read_technology(src, 8), bright=R.read_bright_outlook(src),
+        clusters=cluster_assignments(src, occupations), clusters_2024=R.read_clusters_2024(src),
+        oews=oews, oews_titles=oews_titles, projections=projections, average_change=average,
+        programs=R.read_cip(src), shared_soc={soc for soc in socs if socs.count(soc) > 1},
+    )
 
 
-def wage_record(r: dict[str, str]) -> dict[str, Any]:
-    rec: dict[str, Any] = {}
-    at_least = []
-    for name, col in WAGE_COLUMNS:
-        value = number(r[col])
-        if value is None:
+# --- one step per section of a profile ------------------------------------------------------
+
+
+def step_identity(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    code = item.code
+    slug = t.slugs[code]
+    doc.update(slug=slug, title=t.titles[code], onet_code=code, soc_code=item.soc, onet_title=t.occupations[code])
+    former = [s for s in [*item.old.get("former_slugs", []), item.old.get("slug")] if s and s != slug]
+    doc["former_slugs"] = sorted(set(former))
+    summary = item.editorial("summary")
+    if not summary:
+        raise Skip("no summary (profile not written)")
+    doc["summary"] = summary
+    for echo in echoes(summary, [t.descriptions[code], *t.tasks.get(code, [])]):
+        src.unmatched.append(f"{code} {t.occupations[code]}: summary repeats O*NET wording: {echo!r}")
+    doc["also_called"] = t.also_called.get(code, [])
+    doc["search_titles"] = t.search_titles.get(code, [])
+
+
+def step_clusters(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    listed = t.clusters.get(item.code)
+    if not listed:
+        raise Skip("no career cluster (profile not written)")
+    title = t.titles[item.code] + " " + t.occupations[item.code]
+    (doc["cluster"], doc["pathway"]), others = primary(listed, title)
+    doc["also_in"] = [{"cluster": c, "pathway": p} for c, p in others]
+    listed_2024, _ = figures_for(item.soc, t.clusters_2024)
+    if listed_2024:
+        (doc["cluster_2024"], doc["subcluster_2024"]), others = primary(listed_2024, title)
+        doc["also_in_2024"] = [{"cluster": c, "subcluster": s} for c, s in others]
+    if item.code in t.job_zones:
+        doc["job_zone"] = t.job_zones[item.code]
+    doc["bright_outlook"] = t.bright.get(item.code, [])
+    for key in ("courses", "education_note", "programs_note", "requirements_note", "additional_info"):
+        doc[key] = item.editorial(key)
+
+
+def step_related(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    doc["related"] = [{"slug": t.slugs[r], "title": t.titles[r]}
+                      for r in t.related.get(item.code, []) if r in t.slugs][:RELATED_LIMIT]
+
+
+def step_skills(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    for key, table in (("skills", t.skills), ("knowledge", t.knowledge), ("technology", t.technology)):
+        doc[key] = table.get(item.code)
+
+
+def step_wages(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    wages, agg = figures_for(item.soc, t.oews)
+    if not wages:
+        src.unmatched.append(f"{item.code} {t.occupations[item.code]}: no OEWS {S.WAGES_PERIOD} wages")
+        return
+    doc["wages"] = {"source": "BLS OEWS", "period": S.WAGES_PERIOD, "area": "U.S."}
+    basis = agg or (item.soc if item.soc in t.shared_soc else None)
+    if basis:  # figures for a broader BLS group than this occupation: say which
+        doc["wages"].update(basis_code=basis, basis_title=t.oews_titles[basis])
+    doc["wages"].update(wages)
+
+
+def step_outlook_education(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    row, agg = figures_for(item.soc, t.projections)
+    if not row:
+        src.unmatched.append(f"{item.code} {t.occupations[item.code]}: no BLS projections {S.PROJECTIONS_PERIOD}")
+        return
+    basis = agg or (item.soc if item.soc in t.shared_soc else None)
+    doc["outlook"] = outlook_table(row, basis, t.average_change)
+    doc["education"] = education_table(row, basis)
+
+
+def step_interests(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    scores = t.interests.get(item.code, {})
+    doc["interests"] = {k: scores[k] for k in INTERESTS if k in scores} or None
+
+
+def step_programs(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    doc["programs"] = merge_programs(item.editorial("programs") or [], t.programs.get(item.soc, []))
+    for key in ("insider", "certifications"):
+        doc[key] = item.editorial(key)
+
+
+def step_sources(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    doc["sources"] = profile_sources(item.code, "wages" in doc, "outlook" in doc)
+
+
+def step_resources(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    row, _ = figures_for(item.soc, t.projections)
+    doc["resources"] = merge_resources(item.editorial("resources") or [], generated_resources(item.code, row))
+
+
+Step = Callable[[dict[str, Any], Item, Tables, Sources], None]
+STEPS: tuple[Step, ...] = (step_identity, step_clusters, step_related, step_skills, step_wages,
+                           step_outlook_education, step_interests, step_programs, step_sources, step_resources)
+
+
+def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One profile document per O*NET-SOC code, keyed by slug. ``existing`` is keyed by O*NET-SOC code."""
+    t = read_tables(src)
+    docs: dict[str, dict[str, Any]] = {}
+    for code in t.occupations:
+        item = Item(code, existing.get(code, {}), editorial.get(code, {}))
+        doc: dict[str, Any] = {}
+        try:
+            for step in STEPS:
+                step(doc, item, t, src)
+        except Skip as why:
+            src.unmatched.append(f"{code} {t.occupations[code]}: {why}")
             continue
-        rec[name] = round(value, 2) if name.startswith("hourly") else int(value)
-        if r.get("FN_" + col, "").strip() == "5":  # footnote 5: this figure or more
-            at_least.append(name)
-    if at_least:
-        rec["at_least"] = at_least
-    return rec
+        docs[doc["slug"]] = {k: v for k, v in doc.items() if v not in ([], None, "", {})}
+    return docs
 
 
-def load_projections(path: Path) -> tuple[dict[str, dict[str, str]], float]:
-    rows = {}
-    average = 0.0
-    for r in csv_rows(path):
-        code = r["2024 National Employment Matrix code"]
-        if code == "00-0000":
-            average = float(r["Employment change, percent, 2024-34"])
-        if r["Occupation type"] == "Line item":
-            rows[code] = r
-    return rows, average
+# --- helpers of the steps -------------------------------------------------------------------
 
 
 def figures_for(soc: str, table: dict[str, Any]) -> tuple[Any, str | None]:
@@ -246,118 +270,63 @@ def figures_for(soc: str, table: dict[str, Any]) -> tuple[Any, str | None]:
     return None, None
 
 
-def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """One profile document per O*NET-SOC code, keyed by slug."""
-    rows = list(onet_rows(src.path("onet", "Occupation Data.txt")))
-    occupations = {r["O*NET-SOC Code"]: r["Title"] for r in rows}
-    descriptions = {r["O*NET-SOC Code"]: r["Description"] for r in rows}
-    tasks: dict[str, list[str]] = defaultdict(list)
-    if src.path("onet", "Task Statements.txt").is_file():
-        for r in onet_rows(src.path("onet", "Task Statements.txt")):
-            tasks[r["O*NET-SOC Code"]].append(r["Task"])
-    slugs = assign_slugs(occupations)
-    oews, oews_titles = load_oews(src.path("bls-oews", "oews_national_M2025.csv"))
-    ep, average = load_projections(src.path("bls-projections", "ep_table_1_2_occupational_projections_2024_34.csv"))
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
 
-    also, search = alternate_titles(src)
-    zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in onet_rows(src.path("onet", "Job Zones.txt"))}
-    interests: dict[str, dict[str, float]] = defaultdict(dict)
-    for r in onet_rows(src.path("onet", "Interests.txt")):
-        if r["Scale ID"] == "OI":
-            interests[r["O*NET-SOC Code"]][r["Element Name"].lower()] = float(r["Data Value"])
-    related: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for r in onet_rows(src.path("onet", "Related Occupations.txt")):
-        if r["Relatedness Tier"].startswith("Primary"):
-            related[r["O*NET-SOC Code"]].append((int(r["Index"]), r["Related O*NET-SOC Code"]))
-    skills = top_elements(src.path("onet", "Skills.txt"), 8)
-    knowledge = top_elements(src.path("onet", "Knowledge.txt"), 6)
-    technology = top_technology(src.path("onet", "Technology Skills.txt"), 8)
-    bright = {r["Code"]: r["Categories"].split("; ") for r in csv_rows(src.path("onet", "bright-outlook", "All_Bright_Outlook_Occupations.csv"))}
-    clusters = cluster_assignments(src, occupations)
-    clusters_2024 = {}
-    for r in csv_rows(src.path("career-clusters", "advance-cte-2024", "SOC_CareerCluster_SubCluster.csv")):
-        clusters_2024.setdefault(r["SOC Code"], (r["Career Cluster"], r["Sub-Cluster"]))
-    programs = cip_programs(src)
 
-    docs: dict[str, dict[str, Any]] = {}
-    for code, onet_title in occupations.items():
-        slug = slugs[code]
-        soc = code[:7]
-        old = existing.get(slug, {})
-        extra = editorial.get(code, {})
-        doc: dict[str, Any] = {
-            "slug": slug,
-            "title": TITLE_OVERRIDES.get(code) or singular_title(onet_title),
-            "onet_code": code,
-            "soc_code": soc,
-            "onet_title": onet_title,
-        }
-        summary = old.get("summary") or extra.get("summary")
-        if not summary:
-            src.unmatched.append(f"{code} {onet_title}: no summary (profile not written)")
+def primary(listed: list[tuple[str, str]], title: str) -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """The primary (cluster, pathway) of several, and the others in the source's order.
+
+    The rule: the pathway (or sub-cluster) whose name shares the most words with the career's
+    title and O*NET title, ignoring words of three letters or fewer and plural 's'; on a tie
+    (also when none shares a word) the first the source lists.
+    """
+    words = _stems(title)
+    best = max(range(len(listed)), key=lambda i: (len(_stems(listed[i][1]) & words), -i))
+    return listed[best], [pair for i, pair in enumerate(listed) if i != best]
+
+
+def cluster_assignments(src: Sources, occupations: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Every cluster and pathway of each code; codes the export lacks take comparable work's."""
+    out = dict(R.read_clusters_16(src))
+    for code, title in occupations.items():
+        if code in out:
             continue
-        doc["summary"] = summary
-        for echo in echoes(summary, [descriptions[code], *tasks.get(code, [])]):
-            src.unmatched.append(f"{code} {onet_title}: summary repeats O*NET wording: {echo!r}")
-        doc["also_called"] = also.get(code, [])
-        doc["search_titles"] = search.get(code, [])
-        cluster, pathway = clusters.get(code, (None, None))
-        if cluster is None:
-            src.unmatched.append(f"{code} {onet_title}: no career cluster (profile not written)")
-            continue
-        doc["cluster"], doc["pathway"] = cluster, pathway
-        c24, agg = figures_for(soc, clusters_2024)
-        if c24:
-            doc["cluster_2024"], doc["subcluster_2024"] = c24
-        if code in zones:
-            doc["job_zone"] = zones[code]
-        doc["bright_outlook"] = bright.get(code, [])
-        for key in ("courses", "education_note", "programs_note", "requirements_note", "additional_info"):
-            value = old.get(key, extra.get(key))
-            if value:
-                doc[key] = value
-        doc["related"] = [{"slug": slugs[r], "title": TITLE_OVERRIDES.get(r) or singular_title(occupations[r])}
-                          for _, r in sorted(related.get(code, [])) if r in slugs][:10]
-        for key, table in (("skills", skills), ("knowledge", knowledge), ("technology", technology)):
-            if table.get(code):
-                doc[key] = table[code]
-
-        wages, agg = figures_for(soc, oews)
-        if wages:
-            doc["wages"] = {"source": "BLS OEWS", "period": S.WAGES_PERIOD, "area": "U.S."}
-            if agg or shares_soc(code, occupations):
-                # Figures for a broader BLS group than this occupation: say which.
-                doc["wages"].update(basis_code=agg or soc, basis_title=oews_titles[agg or soc])
-            doc["wages"].update(wages)
-        else:
-            src.unmatched.append(f"{code} {onet_title}: no OEWS {S.WAGES_PERIOD} wages")
-        row, agg = figures_for(soc, ep)
-        if row:
-            basis = agg or (soc if shares_soc(code, occupations) else None)
-            doc["outlook"] = outlook_table(row, basis, average)
-            education = education_table(row, basis)
-            if education:
-                doc["education"] = education
-        else:
-            src.unmatched.append(f"{code} {onet_title}: no BLS projections {S.PROJECTIONS_PERIOD}")
-        if interests.get(code):
-            doc["interests"] = {k: interests[code][k] for k in INTERESTS if k in interests[code]}
-        doc["programs"] = merge_programs(old.get("programs") or extra.get("programs", []), programs.get(soc, []))
-        if not doc["programs"]:
-            del doc["programs"]
-        for key in ("insider", "certifications"):
-            value = old.get(key, extra.get(key))
-            if value:
-                doc[key] = value
-        doc["sources"] = profile_sources(code, "wages" in doc, "outlook" in doc)
-        doc["resources"] = merge_resources(old.get("resources") or extra.get("resources", []), generated_resources(code, row))
-        docs[slug] = {k: v for k, v in doc.items() if v not in ([], None, "")}
-    return docs
+        like = COMPARABLE.get(code)
+        if like not in out:
+            like = next((c for c in sorted(out) if c[:7] == code[:7]), None)
+        if like:
+            out[code] = out[like]
+            src.unmatched.append(f"{code} {title}: not in the cluster export; took {like}'s")
+    return out
 
 
-def shares_soc(code: str, occupations: dict[str, str]) -> bool:
-    """Whether other O*NET occupations share this one's SOC code (and so its BLS figures)."""
-    return sum(1 for other in occupations if other[:7] == code[:7]) > 1
+def alternate_titles(src: Sources, titles: dict[str, str], occupations: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Titles shown as 'also called' (My Next Move's reported titles) and those for search only.
+
+    Neither repeats the display title or the O*NET title (case-insensitively).
+    """
+    shown, others = R.read_reported_titles(src)
+    alternates = R.read_alternate_titles(src)
+    also: dict[str, list[str]] = {}
+    search: dict[str, list[str]] = {}
+    for code in sorted(set(shown) | set(others) | set(alternates)):
+        own = {titles.get(code, "").lower(), occupations.get(code, "").lower()}
+        seen = set(own)
+        also[code] = _unique(shown.get(code, []), seen)[:ALSO_CALLED_LIMIT]
+        seen = own | {t.lower() for t in also[code]}
+        pool = others.get(code, []) + sorted(alternates.get(code, []), key=lambda t: (len(t), t))
+        search[code] = _unique(pool, seen)[:SEARCH_TITLE_LIMIT]
+    return also, search
+
+
+def _unique(titles: list[str], seen: set[str]) -> list[str]:
+    out = []
+    for t in titles:
+        if t.lower() not in seen:
+            seen.add(t.lower())
+            out.append(t)
+    return out
 
 
 ECHO_WORDS = 5
@@ -374,94 +343,6 @@ def echoes(summary: str, texts: list[str]) -> list[str]:
             if tuple(words[i : i + ECHO_WORDS]) in grams]
 
 
-def assign_slugs(occupations: dict[str, str]) -> dict[str, str]:
-    slugs: dict[str, str] = {}
-    taken: dict[str, str] = {}
-    for code, title in occupations.items():
-        slug = slugify(TITLE_OVERRIDES.get(code) or singular_title(title))
-        if slug in taken:
-            slug = f"{slug}-{code.replace('.', '-')}"
-        taken[slug] = code
-        slugs[code] = slug
-    return slugs
-
-
-def alternate_titles(src: Sources) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Titles shown as 'also called' (O*NET's My Next Move reported titles) and those for search."""
-    shown: dict[str, list[str]] = defaultdict(list)
-    others: dict[str, list[str]] = defaultdict(list)
-    for r in onet_rows(src.path("onet", "Sample of Reported Titles.txt")):
-        target = shown if r["Shown in My Next Move"] == "Y" else others
-        target[r["O*NET-SOC Code"]].append(r["Reported Job Title"])
-    alternates: dict[str, list[str]] = defaultdict(list)
-    for r in onet_rows(src.path("onet", "Alternate Titles.txt")):
-        alternates[r["O*NET-SOC Code"]].append(r["Alternate Title"])
-        if r["Short Title"]:
-            alternates[r["O*NET-SOC Code"]].append(r["Short Title"])
-    also: dict[str, list[str]] = {}
-    search: dict[str, list[str]] = {}
-    for code in set(shown) | set(others) | set(alternates):
-        seen: set[str] = set()
-        also[code] = _unique(shown[code], seen)[:ALSO_CALLED_LIMIT]
-        seen = {t.lower() for t in also[code]}
-        pool = others[code] + sorted(alternates[code], key=lambda t: (len(t), t))
-        search[code] = _unique(pool, seen)[:SEARCH_TITLE_LIMIT]
-    return also, search
-
-
-def _unique(titles: list[str], seen: set[str]) -> list[str]:
-    out = []
-    for t in titles:
-        if t.lower() not in seen:
-            seen.add(t.lower())
-            out.append(t)
-    return out
-
-
-def top_elements(path: Path, limit: int) -> dict[str, list[str]]:
-    scores: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for r in onet_rows(path):
-        if r["Scale ID"] == "IM" and r.get("Recommend Suppress") != "Y":
-            scores[r["O*NET-SOC Code"]].append((-float(r["Data Value"]), r["Element Name"]))
-    return {code: [name for _, name in sorted(items)[:limit]] for code, items in scores.items()}
-
-
-def top_technology(path: Path, limit: int) -> dict[str, list[str]]:
-    items: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for r in onet_rows(path):
-        rank = (r["Hot Technology"] != "Y") + (r["In Demand"] != "Y")
-        items[r["O*NET-SOC Code"]].append((rank, r["Example"]))
-    return {code: _unique([name for _, name in sorted(v)], set())[:limit] for code, v in items.items()}
-
-
-def cluster_assignments(src: Sources, occupations: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """The first listed 16-cluster assignment; codes missing from the export take a sibling's."""
-    out = {}
-    for r in csv_rows(src.path("career-clusters", "onet-online-16x79", "All_Career_Clusters.csv")):
-        cluster = r["Career Cluster"].split("; ")[0]
-        pathway = r["Career Pathway"].split("; ")[0]
-        out[r["Code"]] = (cluster, pathway)
-    for code in occupations:
-        if code not in out:
-            sibling = next((c for c in sorted(out) if c[:7] == code[:7]), None)
-            if sibling:
-                out[code] = out[sibling]
-                src.unmatched.append(f"{code} {occupations[code]}: not in the cluster export; took {sibling}'s")
-    return out
-
-
-def cip_programs(src: Sources) -> dict[str, list[dict[str, str]]]:
-    out: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in csv_rows(src.path("cip-soc", "CIP2020_SOC2018_Crosswalk_CIP-SOC.csv")):
-        soc = r["SOC2018Code"].strip()
-        if soc.startswith("99-"):
-            continue
-        out[soc].append({"cip": r["CIP2020Code"].strip(), "title": r["CIP2020Title"].strip().rstrip(".")})
-    for soc in out:
-        out[soc].sort(key=lambda p: p["cip"])
-    return out
-
-
 def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list[dict[str, Any]]:
     """Source programs, in the order the profile already had them, hand-written notes kept."""
     by_cip = {p["cip"]: p for p in new}
@@ -469,7 +350,7 @@ def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list
     order = [p["cip"] for p in old if p["cip"] in by_cip] + [c for c in by_cip if c not in {p["cip"] for p in old}]
     out = []
     for cip in order[: max(PROGRAM_LIMIT, len(old))]:
-        item = dict(by_cip[cip])
+        item: dict[str, Any] = dict(by_cip[cip])
         if notes.get(cip):
             item["note"] = notes[cip]
         out.append(item)
@@ -478,9 +359,8 @@ def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list
 
 def generated_resources(code: str, ep_row: dict[str, str] | None) -> list[dict[str, str]]:
     out = []
-    if ep_row and ep_row.get("Related OOH content URL (hyperlink target of previous column)", "").startswith("http"):
-        out.append({"name": "BLS Occupational Outlook Handbook",
-                    "url": ep_row["Related OOH content URL (hyperlink target of previous column)"]})
+    if ep_row and ep_row.get(EP["ooh_url"], "").startswith("http"):
+        out.append({"name": "BLS Occupational Outlook Handbook", "url": ep_row[EP["ooh_url"]]})
     out.append({"name": "O*NET OnLine", "url": f"https://www.onetonline.org/link/summary/{code}"})
     return out
 
@@ -490,33 +370,32 @@ def merge_resources(old: list[dict[str, str]], generated: list[dict[str, str]]) 
     return [r for r in old if r["name"] not in generated_names] + generated
 
 
-def outlook_table(row: dict[str, str], agg: str | None, average: float) -> dict[str, Any]:
+def outlook_table(row: dict[str, str], basis: str | None, average: float | None) -> dict[str, Any]:
     out: dict[str, Any] = {"source": "BLS Employment Projections", "period": S.PROJECTIONS_PERIOD}
-    if agg:
-        out.update(basis_code=agg, basis_title=row["2024 National Employment Matrix title"])
+    if basis:
+        out.update(basis_code=basis, basis_title=row[EP["title"]])
     values = {
-        "employment_start": whole(number(row["Employment, 2024"]), 1000),
-        "employment_end": whole(number(row["Employment, 2034"]), 1000),
-        "change_number": whole(number(row["Employment change, numeric, 2024-34"]), 1000),
-        "change_pct": number(row["Employment change, percent, 2024-34"]),
-        "openings": whole(number(row["Occupational openings, 2024-34 annual average"]), 1000),
+        "employment_start": R.whole(R.number(row[EP["start"]]), 1000),
+        "employment_end": R.whole(R.number(row[EP["end"]]), 1000),
+        "change_number": R.whole(R.number(row[EP["change"]]), 1000),
+        "change_pct": R.number(row[EP["change_pct"]]),
+        "openings": R.whole(R.number(row[EP["openings"]]), 1000),
         "average_change_pct": average,
     }
     out.update({k: v for k, v in values.items() if v is not None})
     return out
 
 
-def education_table(row: dict[str, str], agg: str | None) -> dict[str, Any] | None:
-    entry = row["Typical education needed for entry"].strip()
+def education_table(row: dict[str, str], basis: str | None) -> dict[str, Any] | None:
+    entry = row[EP["education"]].strip()
     if entry not in BLS_EDUCATION:
         return None
     out: dict[str, Any] = {"source": "BLS Employment Projections", "period": S.PROJECTIONS_PERIOD, "typical_entry": entry}
-    if agg:
-        out.update(basis_code=agg, basis_title=row["2024 National Employment Matrix title"])
-    for key, col in (("experience", "Work experience in a related occupation"),
-                     ("training", "Typical on-the-job training needed to attain competency in the occupation")):
-        if row[col].strip() not in ("", "—"):
-            out[key] = row[col].strip()
+    if basis:
+        out.update(basis_code=basis, basis_title=row[EP["title"]])
+    for key in ("experience", "training"):
+        if row[EP[key]].strip() not in ("", "—"):
+            out[key] = row[EP[key]].strip()
     return out
 
 
@@ -530,45 +409,44 @@ def profile_sources(code: str, wages: bool, projections: bool) -> list[str]:
     ]
 
 
-def state_wages(src: Sources) -> dict[str, Any]:
-    """A compact table: state code -> SOC code -> [mean, median, p10, p25, p75, p90, employment]."""
-    fields = ("mean", "median", "p10", "p25", "p75", "p90", "employment")
-    by_name = {name: code for code, name in STATES.items()}
-    states: dict[str, dict[str, list[int | None]]] = {}
-    for r in csv_rows(src.path("bls-oews", "oews_state_M2025.csv")):
-        code = by_name.get(r["AREA_TITLE"])
-        if code is None or r["O_GROUP"] not in ("detailed", "broad"):
-            continue
-        rec = wage_record(r)
-        states.setdefault(code, {})[r["OCC_CODE"]] = [rec.get(f) for f in fields]
-    return {"period": S.WAGES_PERIOD, "source": "BLS OEWS", "fields": list(fields),
-            "names": {c: STATES[c] for c in sorted(states)}, "states": {c: states[c] for c in sorted(states)}}
+# --- files ----------------------------------------------------------------------------------
 
 
 def read_existing(folder: Path) -> dict[str, dict[str, Any]]:
+    """The profiles already in the data folder, by O*NET-SOC code."""
     out = {}
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as fh:
-            out[path.stem] = tomli.load(fh)
+            doc = tomli.load(fh)
+        out[doc.get("onet_code") or path.stem] = doc | {"slug": doc.get("slug", path.stem)}
     return out
 
 
 def read_editorial(paths: list[Path]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = defaultdict(dict)
+    out: dict[str, dict[str, Any]] = {}
     for path in paths:
         with path.open("rb") as fh:
             for code, fields in tomli.load(fh).items():
                 for key, value in fields.items():
                     if key in EDITORIAL_KEYS:
-                        out[code].setdefault(key, value)
+                        out.setdefault(code, {}).setdefault(key, value)
     return out
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
         return False
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(data)
     return True
+
+
+def wage_database(src: Sources) -> bytes:
+    """The bytes of data/wages.db, built in a scratch folder."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / wagesdb.DB_NAME
+        wagesdb.build(R.read_oews_areas(src), path)
+        return path.read_bytes()
 
 
 def run(source_root: Path, data_dir: Path, editorial_files: list[Path]) -> tuple[int, int, list[str]]:
@@ -578,26 +456,35 @@ def run(source_root: Path, data_dir: Path, editorial_files: list[Path]) -> tuple
     existing = read_existing(careers)
     docs = build(src, existing, read_editorial(editorial_files))
     changed = sum(write_if_changed(careers / f"{slug}.toml", dumps(doc)) for slug, doc in sorted(docs.items()))
-    for slug in sorted(set(existing) - set(docs)):
-        src.unmatched.append(f"{slug}: kept, but not produced by this import (hand-made or retired)")
-    states = json.dumps(state_wages(src), separators=(",", ":"), sort_keys=True) + "\n"
-    changed += write_if_changed(data_dir / "states.json", states)
-    from careerexplorer.build import index_files
+    for code, old in sorted(existing.items()):
+        if old["slug"] in docs:
+            continue
+        if any(d["onet_code"] == code for d in docs.values()):
+            (careers / f"{old['slug']}.toml").unlink()  # renamed: the new file keeps the old slug
+            changed += 1
+        else:
+            src.unmatched.append(f"{old['slug']}: kept, but not produced by this import (hand-made or retired)")
+    changed += write_if_changed(data_dir / wagesdb.DB_NAME, wage_database(src))
+    if (data_dir / "states.json").exists():  # replaced by wages.db
+        (data_dir / "states.json").unlink()
+        changed += 1
+    from careerexplorer.build import write_index
+    from tools.search_extras import Extras
 
-    for name, content in index_files(data_dir).items():
-        changed += write_if_changed(data_dir / name, content)
+    changed += len(write_index(data_dir, Extras(src)))
     return len(docs), changed, src.unmatched
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.import_data", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.import_data", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("sources", type=Path, help="folder with the official files (layout in README.md)")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder to write (default: data/)")
     parser.add_argument("--editorial", type=Path, action="append", default=[], help="TOML of editorial fields by O*NET-SOC code")
     parser.add_argument("--quiet", action="store_true", help="do not list what could not be matched")
     args = parser.parse_args(argv)
-    if not (args.sources / "onet" / "Occupation Data.txt").is_file():
-        print(f"import_data: {args.sources} does not look like the sources folder (no onet/Occupation Data.txt)", file=sys.stderr)
+    if not (args.sources / S.FILES["occupations"][0]).is_file():
+        print(f"import_data: {args.sources} does not look like the sources folder (no {S.FILES['occupations'][0]})",
+              file=sys.stderr)
         return 1
     written, changed, unmatched = run(args.sources, args.data, args.editorial)
     if not args.quiet:

@@ -1,4 +1,12 @@
-"""A small TOML writer for profile documents: deterministic, so re-imports give identical files."""
+"""A small TOML writer for profile documents: deterministic, so re-imports give identical files.
+
+Why not tomli-w: it decides per array whether an array of tables is written as `[[programs]]`
+sections or as one inline array of `{ ... }` tables, by whether every table fits in 100
+characters. The same editorial section (programs with notes, insider, certifications, related
+careers) would then look different from one profile to the next, and change shape when a note
+is added. People edit these files by hand, so every array of tables here is always `[[...]]`
+sections, after the scalars and tables, in the document's key order.
+"""
 
 from __future__ import annotations
 
