@@ -113,6 +113,11 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table
 StateOpt = Annotated[
     Optional[str], typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
 ]
+AreaOpt = Annotated[
+    Optional[str],
+    typer.Option("--area", help="Wages for a metropolitan or nonmetropolitan area: a name (\"Fargo\", "
+                 "\"Fargo, ND-MN\") or its BLS code.", metavar="AREA"),
+]
 ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster, e.g. \"Health Science\".")]
 PathwayOpt = Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway, e.g. \"Health Informatics\".")]
 EducationOpt = Annotated[
@@ -144,7 +149,8 @@ def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
 
 @app.command()
 @guarded
-def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
+def show(career: CareerArg, state: StateOpt = None, area: AreaOpt = None, fmt: FormatOpt = Format.table,
+         json_out: JsonOpt = False) -> None:
     """Show everything about one career.
 
     Example: careers show medical-records-specialist --state CA
@@ -153,7 +159,8 @@ def show(career: CareerArg, state: StateOpt = None, fmt: FormatOpt = Format.tabl
 
     chosen(fmt, json_out)
     cat = catalog()
-    show_result(cat, commands.show(cat, career, state), fmt, json_out)
+    where = commands.place(cat, state, area)
+    show_result(cat, commands.show(cat, career, where), fmt, json_out)
 
 
 class SearchSort(str, Enum):
@@ -210,6 +217,7 @@ def compare(
                        autocompletion=complete_career, show_default=False, metavar="[CAREER]..."),
     ] = None,
     state: StateOpt = None,
+    area: AreaOpt = None,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
@@ -221,8 +229,9 @@ def compare(
 
     chosen(fmt, json_out)
     cat = catalog()
+    where = commands.place(cat, state, area)
     wanted = list(careers or []) or commands.shortlisted_for_compare(shortlist_path())
-    show_result(cat, commands.compare(cat, wanted, state), fmt, json_out)
+    show_result(cat, commands.compare(cat, wanted, where), fmt, json_out)
 
 
 @app.command("list")
@@ -236,6 +245,7 @@ def list_careers(
     outlook: OutlookOpt = None,
     bright_outlook: BrightOpt = False,
     state: StateOpt = None,
+    area: AreaOpt = None,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
@@ -249,7 +259,38 @@ def list_careers(
     chosen(fmt, json_out)
     cat = catalog()
     filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    show_result(cat, commands.list_careers(cat, filters, sort.value, state), fmt, json_out)
+    where = commands.place(cat, state, area)
+    show_result(cat, commands.list_careers(cat, filters, sort.value, where), fmt, json_out)
+
+
+class WagesBy(str, Enum):
+    mean = "mean"
+    median = "median"
+    employment = "employment"
+    concentration = "concentration"
+
+
+@app.command()
+@guarded
+def wages(
+    career: CareerArg,
+    by: Annotated[WagesBy, typer.Option("--by", help="Rank by mean or median wage, employment, or concentration "
+                                        "(jobs compared with the U.S. share).")] = WagesBy.mean,
+    state: Annotated[Optional[str], typer.Option("--state", help="Rank only this state's metropolitan and "
+                                                 "nonmetropolitan areas.", metavar="STATE")] = None,
+    limit: LimitOpt = 10,
+    fmt: FormatOpt = Format.table,
+    json_out: JsonOpt = False,
+) -> None:
+    """Where a career pays most and employs most: states and metro areas ranked, the U.S. for reference.
+
+    Example: careers wages medical-records-specialist --by median
+    """
+    from careerexplorer import commands
+
+    chosen(fmt, json_out)
+    cat = catalog()
+    show_result(cat, commands.wages(cat, career, by.value, state, limit), fmt, json_out)
 
 
 @app.command()

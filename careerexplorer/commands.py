@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.errors import UsageError
+from careerexplorer.listing import Filters
 from careerexplorer.lookup import resolve, resolve_profile
 from careerexplorer.model import Profile
 from careerexplorer.results import (
@@ -26,33 +27,42 @@ from careerexplorer.results import (
     SearchHits,
     Shortlist,
     Validation,
+    WageMap,
 )
 
 if TYPE_CHECKING:
+    from careerexplorer.areas import Area
     from careerexplorer.index import Entry
-    from careerexplorer.listing import Filters
 
 SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
 
 
-def localized(cat: Catalog, profile: Profile, state: str | None) -> Profile:
-    """The profile with a state's wages in place of the national ones, when a state is given."""
-    if not state:
+def place(cat: Catalog, state: str | None, area: str | None) -> Area | None:
+    """The state or area whose wages a command shows (None for the U.S.); both at once is a usage error."""
+    if state is None and area is None:
+        return None
+    from careerexplorer.local import place as find
+
+    return find(cat.data_dir, state, area)
+
+
+def localized(cat: Catalog, profile: Profile, where: Area | None) -> Profile:
+    if where is None:
         return profile
-    from careerexplorer.states import localize, state_code
+    from careerexplorer.local import localize
 
-    return localize(profile, cat.data_dir, state_code(cat.data_dir, state))
+    return localize(profile, cat.data_dir, where)
 
 
-def show(cat: Catalog, career: str, state: str | None = None) -> CareerPage:
-    profile = localized(cat, resolve_profile(cat, career), state)
+def show(cat: Catalog, career: str, where: Area | None = None) -> CareerPage:
+    profile = localized(cat, resolve_profile(cat, career), where)
     return CareerPage(profile=profile, pathway=cat.clusters.pathway(profile.cluster, profile.pathway))
 
 
-def compare(cat: Catalog, careers: Sequence[str], state: str | None = None) -> Comparison:
+def compare(cat: Catalog, careers: Sequence[str], where: Area | None = None) -> Comparison:
     if not 2 <= len(careers) <= 4:
         raise UsageError(f"compare takes 2 to 4 careers, got {len(careers)}")
-    return Comparison(profiles=tuple(localized(cat, resolve_profile(cat, c), state) for c in careers))
+    return Comparison(profiles=tuple(localized(cat, resolve_profile(cat, c), where) for c in careers))
 
 
 def shortlisted_for_compare(path: Path) -> list[str]:
@@ -86,18 +96,32 @@ def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: st
     return SearchHits(query=query, hits=hits, closest=closest, senses=senses)
 
 
-def list_careers(cat: Catalog, filters: Filters, sort: str = "title", state: str | None = None) -> CareerList:
+def list_careers(cat: Catalog, filters: Filters, sort: str = "title", where: Area | None = None) -> CareerList:
     from careerexplorer.listing import ordered
 
-    entries: list[Entry] = list(cat.entries)
-    area = None
-    if state:
-        from careerexplorer.states import localize_entries, state_code
+    if where is None:
+        entries = filters.apply(cat.entries)
+    else:
+        from careerexplorer.local import localize_entries
 
-        code = state_code(cat.data_dir, state)
-        entries = localize_entries(entries, cat.data_dir, code)
-        area = code
-    return CareerList(entries=tuple(ordered(filters.apply(entries), sort)), area=area)
+        # Only the careers the other filters keep are looked up; the salary filter reads the place's wages.
+        kept = filters._replace(min_salary=None).apply(cat.entries)
+        entries = filters.apply(localize_entries(kept, cat.data_dir, where))
+    return CareerList(entries=tuple(ordered(entries, sort)), area=where.name if where else None)
+
+
+def wages(cat: Catalog, career: str, by: str = "mean", state: str | None = None, limit: int | None = 10) -> WageMap:
+    """Where a career pays most and employs most: states and areas ranked, the U.S. for reference."""
+    from careerexplorer import areas
+    from careerexplorer.local import codes, database
+
+    profile = resolve_profile(cat, career)
+    db = database(cat.data_dir)
+    soc = codes(profile.soc_code, profile.wages.basis_code if profile.wages else None)
+    code = areas.find_state(db, state).states[0] if state else None
+    ranked_states = [] if code else areas.rank_areas(db, soc, by, "state", None, limit)  # type: ignore[arg-type]
+    ranked_areas = areas.rank_areas(db, soc, by, "area", code, limit)  # type: ignore[arg-type]
+    return WageMap(profile=profile, by=by, state=code, states=tuple(ranked_states), areas=tuple(ranked_areas))
 
 
 def match(cat: Catalog, interests: list[str], filters: Filters, limit: int = 10) -> Matches:

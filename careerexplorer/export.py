@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from careerexplorer.figures import NOT_PUBLISHED, compare_cells, count, growth, wage
+from careerexplorer.figures import NOT_PUBLISHED, basis, borrowed, compare_cells, count, growth, pay, wage
 from careerexplorer.index import Entry
 from careerexplorer.listing import education_label, outlook_label
 from careerexplorer.model import Profile
@@ -27,6 +27,7 @@ from careerexplorer.results import (
     SearchHits,
     Shortlist,
     Validation,
+    WageMap,
 )
 from careerexplorer.sanitize import terminal as safe
 
@@ -95,11 +96,13 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
         out += [f"*Also called:* {md(', '.join(p.also_called))}", ""]
     out.append(md_table(
         ["AVG. SALARY", "EDUCATION", "JOB OUTLOOK"],
-        [[wage(w, "mean") + (f" ({w.period}, {w.area})" if w else ""),
+        [[pay(w) + (f" ({w.period}, {w.area})" if w else ""),
           e.label if e else NOT_PUBLISHED,
           (f"{o.label}, {growth(o.change_pct)} ({o.period})" if o and o.label else NOT_PUBLISHED)
           + ("; Bright Outlook" if p.bright_outlook else "")]],
     ))
+    if basis(p):
+        out += [f"*Figures: {md(basis(p))}.*", ""]
     out += ["## What To Learn", "", "### High School", "",
             f"Courses the {md(p.cluster)} cluster, {md(p.pathway)} pathway, recommends:", ""]
     out += [f"- {md(c)}" for c in (pathway or {}).get("courses", [])]
@@ -172,8 +175,8 @@ def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
 
 def entry_facts(e: Entry) -> dict[str, Any]:
     """The facts of an index entry for JSON, with the labels people read."""
-    return {**{k: v for k, v in e.items() if k not in ("fields", "names", "terms", "jobs")},
-            "education_label": education_label(e) if e["education"] is not None else None}
+    return {"at_least": [], "also_in": [], **e, "education_label": education_label(e) if e["education"] is not None else None,
+            "figures_from": borrowed(e)}
 
 
 def _show(r: CareerPage) -> dict[str, Any]:
@@ -231,17 +234,40 @@ def _validate(r: Validation) -> dict[str, Any]:
     return {"checked": r.checked, "problems": list(r.problems)}
 
 
+def _wage_rows(rows: tuple[tuple[Any, Any], ...]) -> list[dict[str, Any]]:
+    from careerexplorer.model import _plain
+
+    return [{"area": a.name, "code": a.code, "kind": a.kind, "states": list(a.states), **_plain(w)} for a, w in rows]
+
+
+def _wages(r: WageMap) -> dict[str, Any]:
+    from careerexplorer.model import _plain
+
+    p = r.profile
+    return {"career": {"slug": p.slug, "title": p.title, "soc_code": p.soc_code}, "by": r.by, "state": r.state,
+            "national": _plain(p.wages) if p.wages else None, "states": _wage_rows(r.states),
+            "areas": _wage_rows(r.areas)}
+
+
+def _wages_table(r: WageMap) -> Table:
+    columns = ["mean", "median", "hourly_mean", "employment", "jobs_per_1000", "location_quotient"]
+    rows = [[kind, a.name, a.code, *(getattr(w, c) for c in columns), " ".join(w.at_least), w.basis_code]
+            for kind, table in (("state", r.states), ("area", r.areas)) for a, w in table]
+    return ["kind", "area", "code", *columns, "at_least", "figures_from"], rows
+
+
 PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {
     CareerPage: _show, Comparison: _compare, SearchHits: _search, CareerList: _list, Matches: _match,
-    ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate,
+    ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate, WageMap: _wages,
 }
 
-FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "education", "outlook", "growth", "openings"]
+FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "hourly", "education", "outlook", "growth", "openings",
+                "figures_from"]
 
 
 def _fact_row(e: Entry) -> list[Any]:
-    return [e["slug"], e["title"], e["onet_code"], e["salary"], education_label(e), e["outlook"], e["growth"],
-            e["openings"]]
+    return [e["slug"], e["title"], e["onet_code"], e["salary"], e.get("hourly"), education_label(e), e["outlook"],
+            e["growth"], e["openings"], borrowed(e)]
 
 
 def _compare_table(r: Comparison) -> Table:
@@ -276,4 +302,5 @@ TABLES: dict[type, Callable[[Any], Table]] = {
     Shortlist: lambda r: (FACT_COLUMNS, [_fact_row(e) for e in r.entries]),
     About: lambda r: (["source", "used for", "vintage", "licence", "published at"], [list(s) for s in r.sources]),
     Validation: lambda r: (["problem"], [[p] for p in r.problems]),
+    WageMap: _wages_table,
 }

@@ -6,23 +6,69 @@ in every format.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerexplorer.model import Profile, Wages
+
+if TYPE_CHECKING:
+    from careerexplorer.index import Entry
 
 NOT_PUBLISHED = "not published"
 
 
 def money(value: float | None, at_least: bool = False) -> str:
+    """Dollars a year; a figure BLS top-codes reads "$239,200 or more"."""
     if value is None:
         return NOT_PUBLISHED
-    return f"${value:,.0f}" + ("+" if at_least else "")
+    return f"${value:,.0f}" + (" or more" if at_least else "")
 
 
-def hourly(value: float | None) -> str:
-    return NOT_PUBLISHED if value is None else f"${value:,.2f}/hr"
+def hourly(value: float | None, at_least: bool = False) -> str:
+    return NOT_PUBLISHED if value is None else f"${value:,.2f}/hr" + (" or more" if at_least else "")
 
 
 def count(value: int | None) -> str:
     return NOT_PUBLISHED if value is None else f"{value:,}"
+
+
+def jobs(value: int | None) -> str:
+    """'194,720 jobs', or 'employment not published'."""
+    return "employment not published" if value is None else f"{value:,} jobs"
+
+
+def pay(w: Wages | None) -> str:
+    """The key fact: the annual mean, or for careers BLS publishes only by the hour, the hourly mean."""
+    if w is None:
+        return NOT_PUBLISHED
+    if w.mean is None and w.hourly_mean is not None:
+        return hourly(w.hourly_mean, "hourly_mean" in w.at_least) + " (hourly)"
+    return money(w.mean, "mean" in w.at_least)
+
+
+def entry_pay(e: Entry) -> str:
+    """The key fact of an index entry, as ``pay`` gives it for a profile."""
+    at_least = e.get("at_least", [])
+    if e["salary"] is None and e.get("hourly") is not None:
+        return hourly(e["hourly"], "hourly_mean" in at_least) + " (hourly)"
+    return money(e["salary"], "mean" in at_least)
+
+
+def group_of(basis_code: str | None, soc_code: str, onet_code: str) -> str | None:
+    """The broader BLS group whose figures a career shows, or None when they are its own: an
+    occupation's main O*NET code (.00) is what BLS counts under its SOC code, so its figures
+    are its own; a specialty (.01...) or an occupation BLS counts inside an aggregate is not."""
+    if not basis_code or (basis_code == soc_code and onet_code.endswith(".00")):
+        return None
+    return basis_code
+
+
+def borrowed(e: Entry) -> str | None:
+    """The broader BLS group whose figures an entry shows, if any (wages, outlook or education)."""
+    for key in ("wage_basis", "outlook_basis", "education_basis"):
+        group = group_of(e.get(key), e.get("soc_code", ""), e.get("onet_code", ""))  # type: ignore[arg-type]
+        if group:
+            return group
+    return None
 
 
 def growth(value: float | None) -> str:
@@ -32,7 +78,21 @@ def growth(value: float | None) -> str:
 def wage(w: Wages | None, name: str) -> str:
     if w is None:
         return NOT_PUBLISHED
+    if name.startswith("hourly"):
+        return hourly(getattr(w, name), name in w.at_least)
     return money(getattr(w, name), name in w.at_least)
+
+
+def basis(p: Profile) -> str | None:
+    """Which figures of a profile are a broader BLS group's, in words; None when all are its own."""
+    groups: dict[str, list[str]] = {}
+    for what, part in (("wages", p.wages), ("outlook", p.outlook), ("education", p.education)):
+        group = group_of(part.basis_code, p.soc_code, p.onet_code) if part is not None else None
+        if group:
+            groups.setdefault(group, []).append(what)
+    if not groups:
+        return None
+    return "; ".join(f"{', '.join(whats)} of the BLS group {code}" for code, whats in groups.items())
 
 
 def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[float | None] | None]]:
@@ -48,7 +108,7 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     def plain(label: str, shown: list[str]) -> None:
         rows.append((label, shown, None))
 
-    numeric("AVG. SALARY", [w.mean if w else None for w in ws], [wage(w, "mean") for w in ws])
+    numeric("AVG. SALARY", [w.mean if w else None for w in ws], [pay(w) for w in ws])
     numeric("Median", [w.median if w else None for w in ws], [wage(w, "median") for w in ws])
     plain("Range (10th-90th)", [f"{wage(w, 'p10')} - {wage(w, 'p90')}" for w in ws])
     plain("Education", [p.education.label if p.education else NOT_PUBLISHED for p in profiles])
@@ -57,6 +117,8 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     numeric("Openings a year", [o.openings if o else None for o in os_],
             [count(o.openings if o else None) for o in os_])
     numeric("Jobs", [w.employment if w else None for w in ws], [count(w.employment if w else None) for w in ws])
+    if any(basis(p) for p in profiles):
+        plain("Figures from", [basis(p) or "its own" for p in profiles])
     plain("Cluster / pathway", [f"{p.cluster} / {p.pathway}" for p in profiles])
     plain("Certifications", [", ".join(c.abbr or c.name for c in p.certifications) or "none listed" for p in profiles])
     plain("Interests", [p.interest_code or NOT_PUBLISHED for p in profiles])

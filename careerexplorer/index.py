@@ -35,6 +35,10 @@ class Entry(TypedDict):
     openings: int | None
     bright_outlook: list[str]
     interests: list[float] | None
+    hourly: float | None  # the hourly mean, for careers BLS publishes only hourly
+    outlook_basis: str | None  # the broader BLS group whose projections these are, if not its own
+    education_basis: str | None
+    at_least: NotRequired[list[str]]  # figures BLS publishes as "this or more"
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
 
 
@@ -61,6 +65,11 @@ def entry_for(p: Profile) -> Entry:
         "openings": o.openings if o else None,
         "bright_outlook": list(p.bright_outlook),
         "interests": [dict(p.interests)[k] for k in INTERESTS] if len(p.interests) == len(INTERESTS) else None,
+        "hourly": w.hourly_mean if w and w.mean is None else None,
+        "outlook_basis": o.basis_code if o else None,
+        "education_basis": e.basis_code if e else None,
+        **({"at_least": list(w.at_least)} if w and w.at_least else {}),
+        **({"also_in": [[a.cluster, a.pathway] for a in p.also_in]} if p.also_in else {}),
     }
 
 

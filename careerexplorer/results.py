@@ -12,7 +12,9 @@ from careerexplorer.model import Profile
 from careerexplorer.record import Record
 
 if TYPE_CHECKING:
+    from careerexplorer.areas import Area
     from careerexplorer.index import Entry
+    from careerexplorer.model import Wages
 
 
 class Result(Record):
@@ -93,6 +95,17 @@ class About(Result):
     sources: tuple[tuple[str, str, str, str, str], ...]  # name, used for, vintage, licence, address
     attribution: str
     notes: tuple[str, ...] = ()
+
+
+class WageMap(Result):
+    """Where a career pays most or employs most: states and areas ranked, with the U.S. for reference."""
+
+    command = "wages"
+    profile: Profile
+    by: str  # mean, median, employment or concentration
+    state: str | None  # the state whose areas are ranked, if one was asked for
+    states: tuple[tuple[Area, Wages], ...]
+    areas: tuple[tuple[Area, Wages], ...]
 
 
 class Validation(Result):

@@ -211,9 +211,10 @@ def test_show_page_in_ascii_mode_is_pure_ascii(mrs: Profile, clusters: Clusters)
 
 def test_number_formats() -> None:
     assert money(56790) == "$56,790"
-    assert money(239200, at_least=True) == "$239,200+"
+    assert money(239200, at_least=True) == "$239,200 or more"
     assert money(None) == "not published"
     assert hourly(27.3) == "$27.30/hr"
+    assert hourly(115.0, at_least=True) == "$115.00/hr or more"
     assert count(194720) == "194,720"
     assert growth(7.1) == "+7.1%" and growth(-1.5) == "-1.5%" and growth(None) == "not published"
 
@@ -278,7 +279,8 @@ def test_search_results_never_cut_a_slug_short(width: int) -> None:
 
 
 def entry(title: str, salary: int | None, education: int | None, growth: float | None, outlook: str | None) -> dict[str, Any]:
-    return {"title": title, "salary": salary, "education": education, "growth": growth, "outlook": outlook}
+    return {"title": title, "salary": salary, "education": education, "growth": growth, "outlook": outlook,
+            "wage_basis": None, "soc_code": "29-2072", "onet_code": "29-2072.00"}
 
 
 def list_text(entries: list[dict[str, Any]], width: int) -> list[str]:

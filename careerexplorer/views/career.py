@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.text import Text
 
-from careerexplorer.figures import NOT_PUBLISHED, count, growth, hourly, wage
+from careerexplorer.figures import NOT_PUBLISHED, count, group_of, growth, jobs, pay, wage
 from careerexplorer.layout import DIM, Page, safe, text
 from careerexplorer.model import Profile, Wages
 from careerexplorer.results import CareerPage
@@ -18,13 +18,19 @@ def key_facts(page: Page, p: Profile) -> None:
     Drawn by hand, in three columns: a Rich table and panel here cost more start-up than the
     whole rest of the page.
     """
-    salary = [Text(wage(p.wages, "mean"), style="bold green")]
+    salary = [Text(pay(p.wages), style="bold green")]
     if p.wages:
         salary.append(Text(f"{safe(p.wages.period)}, {safe(p.wages.area)}", style=DIM))
+        if group_of(p.wages.basis_code, p.soc_code, p.onet_code):  # a broader group's figures: say so here
+            salary.append(Text(f"BLS group {safe(p.wages.basis_code)}", style=DIM))
     education = [Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")]
+    if p.education and group_of(p.education.basis_code, p.soc_code, p.onet_code):
+        education.append(Text(f"BLS group {safe(p.education.basis_code)}", style=DIM))
     outlook = [Text(safe(p.outlook.label) if p.outlook and p.outlook.label else NOT_PUBLISHED, style="bold")]
     if p.outlook and p.outlook.change_pct is not None:
         outlook.append(Text(f"{growth(p.outlook.change_pct)} jobs, {safe(p.outlook.period)}", style=DIM))
+    if p.outlook and group_of(p.outlook.basis_code, p.soc_code, p.onet_code):
+        outlook.append(Text(f"BLS group {safe(p.outlook.basis_code)}", style=DIM))
     if p.bright_outlook:
         outlook.append(Text("Bright Outlook", style="bold yellow"))
     columns = [("AVG. SALARY", salary), ("EDUCATION", education), ("JOB OUTLOOK", outlook)]
@@ -180,12 +186,25 @@ def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float
     return bar
 
 
+def concentration(w: Wages) -> str:
+    """Jobs per 1,000 and the location quotient, in words."""
+    lq = w.location_quotient or 0.0
+    per = f"{w.jobs_per_1000:g} jobs per 1,000" if w.jobs_per_1000 is not None else "jobs per 1,000 not published"
+    if lq >= 1.05:
+        said = f"{lq:.1f} times as concentrated as in the U.S."
+    elif lq <= 0.95 and lq > 0:
+        said = f"{lq:.2f} times the U.S. concentration (less common here)"
+    else:
+        said = "about as concentrated as in the U.S."
+    return f"{per}; {said}"
+
+
 def salary_range(page: Page, p: Profile) -> None:
     w = p.wages
     if w is None:
         return
     page.heading(f"Salary Range ({safe(w.area)}, {safe(w.period)})")
-    if w.p10 is None and w.mean is None:
+    if w.p10 is None and w.mean is None and w.hourly_mean is None:
         page.para(Text(f"{safe(w.area)}: {NOT_PUBLISHED} for this occupation", style=DIM))
         return
     page.line(salary_bar(w, max(10, min(60, page.width - 8)), page.ascii_only), 2)
@@ -197,11 +216,13 @@ def salary_range(page: Page, p: Profile) -> None:
     if 2 + 5 * (cell_w + 1) <= page.width:
         page.line(Text("".join(f"{h:>{cell_w}} " for h in ("10th", "25th", "Median", "75th", "90th")).rstrip(), style="bold"), 2)
         page.line(Text("".join(f"{c:>{cell_w}} " for c in cells).rstrip()), 2)
-    page.para(Text(
-        f"Mean {wage(w, 'mean')} a year ({hourly(w.hourly_mean)}); median {hourly(w.hourly_median)}; "
-        f"{count(w.employment)} jobs",
-        style=DIM,
-    ))
+    if w.mean is None and w.hourly_mean is not None:
+        mean = f"Mean {wage(w, 'hourly_mean')} (BLS publishes this occupation by the hour only)"
+    else:
+        mean = f"Mean {wage(w, 'mean')} a year ({wage(w, 'hourly_mean')})"
+    page.para(Text(f"{mean}; median {wage(w, 'hourly_median')}; {jobs(w.employment)}", style=DIM))
+    if w.location_quotient is not None:
+        page.para(Text(concentration(w), style=DIM))
     if w.basis_code:
         page.para(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM))
     if p.outlook and p.outlook.openings is not None:

@@ -6,9 +6,9 @@ from typing import Any
 
 from rich.text import Text
 
-from careerexplorer.figures import money
+from careerexplorer.figures import borrowed, entry_pay
 from careerexplorer.index import Entry
-from careerexplorer.layout import DIM, HEADING, Page, safe, text
+from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, safe, text
 from careerexplorer.listing import education_label, outlook_label
 from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchHits, Shortlist
 from careerexplorer.text import plural
@@ -19,7 +19,7 @@ GRID_MIN = 96  # narrower than this, each result is a block of lines instead of 
 def _facts(e: Entry | None) -> list[str]:
     if e is None:
         return ["not published"] * 3
-    return [money(e["salary"]), education_label(e), outlook_label(e)]
+    return [entry_pay(e) + ("*" if borrowed(e) else ""), education_label(e), outlook_label(e)]
 
 
 def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header: list[str] | None = None) -> None:
@@ -96,7 +96,7 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     Plain strings, already safe: a Text of a thousand lines costs more to build (Rich scans it
     for control codes) than the rest of the command, so only a terminal gets one (styled_lines).
     """
-    salaries = [money(e.get("salary")) for e in entries]
+    salaries = [entry_pay(e) + ("*" if borrowed(e) else "") for e in entries]
     salary_w = max([len("Salary"), *map(len, salaries)])
     edu_w = max([len("Education"), *map(len, education)])
     outlook_w = max([len("Outlook"), *map(len, outlook)])
@@ -122,8 +122,12 @@ def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[s
     entries = list(r.entries)
     lines = list_lines(entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries],
                        ascii_only)
+    notes = []
+    if any(borrowed(e) for e in entries):
+        notes.append("* figures of a broader BLS group (careers BLS counts together)")
     if isinstance(r, CareerList) and r.area:
-        lines.append(f"Wages: BLS OEWS, {safe(r.area)}")
+        notes.append(f"Wages: BLS OEWS, May 2025, {safe(r.area)}")
+    lines += [row for note in notes for row in greedy_wrap(note, width)]
     if isinstance(r, Shortlist) and not r.slugs:
         return ["Your shortlist is empty. Add careers with: careers shortlist add CAREER"]
     return lines

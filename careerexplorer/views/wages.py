@@ -1,0 +1,81 @@
+"""The `wages` page: where a career pays most or employs most, states and areas ranked with bars."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from careerexplorer.areas import Area
+from careerexplorer.figures import count, pay
+from careerexplorer.layout import DIM, HEADING, Page, safe
+from careerexplorer.model import Wages
+from careerexplorer.results import WageMap
+
+BY = {"mean": "mean wage", "median": "median wage", "employment": "employment", "concentration": "concentration"}
+
+
+def value(w: Wages, by: str) -> float:
+    figure = {"mean": w.mean, "median": w.median, "employment": w.employment,
+              "concentration": w.location_quotient}[by]
+    return float(figure or 0)
+
+
+def shown(w: Wages, by: str) -> str:
+    if by == "employment":
+        return count(w.employment)
+    if by == "concentration":
+        return f"{w.location_quotient:.2f}x U.S." if w.location_quotient is not None else "not published"
+    if by == "median":
+        from careerexplorer.figures import wage
+
+        return wage(w, "median")
+    return pay(w)
+
+
+def ranking(page: Page, title: str, rows: tuple[tuple[Area, Wages], ...], by: str, reference: float | None) -> None:
+    page.heading(title)
+    if not rows:
+        page.para(Text("not published for any of them", style=DIM))
+        return
+    top = max([value(w, by) for _, w in rows] + [reference or 0.0]) or 1.0
+    n = len(str(len(rows)))
+    labels = [safe(a.name) for a, _ in rows]
+    figures = [shown(w, by) for _, w in rows]
+    label_w = min(34, max(len(x) for x in labels))
+    figure_w = max(len(f) for f in figures)
+    bar_w = page.width - n - label_w - figure_w - 6
+    block = "#" if page.ascii_only else "█"
+    for i, ((_, w), label, figure) in enumerate(zip(rows, labels, figures), 1):
+        name = label if len(label) <= label_w else label[: label_w - 1] + ("~" if page.ascii_only else "…")
+        row = Text(f"{i:>{n}}  {name:<{label_w}} {figure:>{figure_w}} ")
+        if bar_w >= 5:
+            row.append(block * max(1, round(value(w, by) / top * bar_w)), style="green")
+        page.line(row, 0)
+
+
+def wages_page(r: WageMap, width: int, ascii_only: bool) -> Text:
+    page = Page(width, ascii_only)
+    p = r.profile
+    w = p.wages
+    head = Text(safe(p.title), style="bold")
+    head.append(f"  (SOC {safe(p.soc_code)})", style=DIM)
+    page.line(head)
+    period = w.period if w else "May 2025"
+    page.line(Text(f"Ranked by {BY[r.by]}; BLS OEWS, {safe(period)}", style=DIM))
+    if w is not None:
+        national = Text("U.S.: ", style="bold")
+        national.append(f"{pay(w)} mean, {shown(w, 'median')} median, {count(w.employment)} jobs")
+        page.line(national)
+        if w.basis_code:
+            page.line(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(),
+                           style=DIM))
+    reference = value(w, r.by) if w is not None and r.by in ("mean", "median", "employment") else None
+    if r.by == "employment":
+        reference = None  # a state's jobs and the nation's are not on one scale
+    if not r.state:
+        ranking(page, "States", r.states, r.by, reference)
+    where = f"Metropolitan and nonmetropolitan areas of {r.state}" if r.state else "Metropolitan and nonmetropolitan areas"
+    ranking(page, where, r.areas, r.by, reference)
+    return page.finish()
+
+
+__all__ = ["HEADING", "wages_page"]
