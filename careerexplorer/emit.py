@@ -36,6 +36,7 @@ VIEWS = {
     "clusters": ("careerexplorer.views.lists", "clusters_page"),
     "about": ("careerexplorer.views.about", "about_page"),
     "validate": ("careerexplorer.views.about", "validation_page"),
+    "next": ("careerexplorer.views.leads", "leads_page"),
 }
 
 

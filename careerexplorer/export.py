@@ -22,6 +22,7 @@ from careerexplorer.results import (
     CareerPage,
     ClusterOverview,
     Comparison,
+    Leads,
     Matches,
     Result,
     SearchHits,
@@ -230,10 +231,18 @@ def _validate(r: Validation) -> dict[str, Any]:
     return {"checked": r.checked, "problems": list(r.problems)}
 
 
+def _next(r: Leads) -> dict[str, Any]:
+    return {"career": entry_facts(r.career), "up": r.up, "results": [
+        {"slug": s.lead.slug, "title": s.lead.title, "similarity": s.lead.similarity, "related": s.lead.related,
+         "pay_difference": s.pay_difference, "extra_schooling": s.extra_schooling, "build": list(s.lead.build),
+         "carry": list(s.lead.carry), "facts": entry_facts(s.entry)} for s in r.steps]}
+
+
 PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {
     CareerPage: _show, Comparison: _compare, SearchHits: _search, CareerList: _list, Matches: _match,
     ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate,
 }
+PAYLOADS[Leads] = _next
 
 FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "education", "outlook", "growth", "openings"]
 
@@ -276,3 +285,14 @@ TABLES: dict[type, Callable[[Any], Table]] = {
     About: lambda r: (["source", "used for", "vintage", "licence", "published at"], [list(s) for s in r.sources]),
     Validation: lambda r: (["problem"], [[p] for p in r.problems]),
 }
+
+
+def _next_table(r: Leads) -> Table:
+    return (["rank", "slug", "title", "similarity", "related", "salary", "pay_difference", "education",
+             "extra_schooling", "build", "carry"],
+            [[i, s.lead.slug, s.lead.title, s.lead.similarity, s.lead.related, s.entry["salary"], s.pay_difference,
+              education_label(s.entry), s.extra_schooling, "; ".join(s.lead.build), "; ".join(s.lead.carry)]
+             for i, s in enumerate(r.steps, 1)])
+
+
+TABLES[Leads] = _next_table
