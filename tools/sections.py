@@ -79,8 +79,8 @@ SKILL_MIN_IMPORTANCE = 3.0
 COSINE_WEIGHT, RELATED_WEIGHT = 0.7, 0.3
 
 # Words in a program title that show its award level on the education ladder.
-SUB_BACCALAUREATE = {"technician", "technology/technician", "assistant", "aide", "operator", "repairer",
-                     "installer", "mechanic"}
+SUB_BACCALAUREATE = {"technician", "assistant", "aide", "operator", "repairer", "installer", "mechanic"}
+MANAGEMENT = {"administration", "administrator", "management", "manager"}
 GRADUATE = {"practitioner", "anesthetist", "midwife", "practice", "leader", "research", "residency"}
 DROP_WORDS = {"and", "or", "of", "the", "in", "for", "general", "other", "a", "an", "with"}
 
@@ -162,13 +162,15 @@ def cip_programs(path: Path) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def program_level(title: str) -> int | None:
-    """The ladder rank a program's title points to, or None when the title does not say."""
-    words = set(title.lower().replace(",", " ").split())
-    if words & SUB_BACCALAUREATE or any(w.endswith("/technician") for w in words):
-        return education_rank("Associate's degree")
+def program_level(title: str) -> tuple[int, int] | None:
+    """The range of ladder ranks a program's title points to, or None when the title does not say."""
+    words = set(title.lower().replace(",", " ").replace("/", " ").split())
+    if words & SUB_BACCALAUREATE:  # certificates and associate's degrees
+        return education_rank("Some college, no degree"), education_rank("Associate's degree")
     if words & GRADUATE:
-        return education_rank("Master's degree")
+        return education_rank("Master's degree"), education_rank("Doctoral or professional degree")
+    if words & MANAGEMENT:
+        return education_rank("Bachelor's degree"), education_rank("Master's degree")
     return None
 
 
@@ -184,13 +186,20 @@ def career_words(doc: dict[str, Any]) -> dict[str, float]:
     return {s: w for s, w in weights.items() if s not in DROP_WORDS}
 
 
+def _weight(stem_: str, words: dict[str, float]) -> float:
+    """A program word's weight: the career word it is, or begins (law, lawyer), or is begun by."""
+    near = [w for s, w in words.items() if min(len(s), len(stem_)) >= 3 and (s.startswith(stem_) or stem_.startswith(s))]
+    return max([words.get(stem_, 0.0), *near])
+
+
 def program_score(program: dict[str, Any], words: dict[str, float], entry: int | None) -> float:
     title_stems = [s for s in stems(program["title"]) if s not in DROP_WORDS]
     distinct = set(title_stems)
-    fit = sum(words.get(s, 0.0) for s in distinct) / math.sqrt(max(len(distinct), 1))
+    fit = sum(_weight(s, words) for s in distinct) / math.sqrt(max(len(distinct), 1))
     level = program_level(program["title"])
     if entry is not None and level is not None:
-        fit -= 1.0 * abs(level - entry) / 2
+        low, high = level
+        fit -= max(low - entry, entry - high, 0) / 2
     lowered = program["title"].lower()
     if "general" in lowered:
         fit += 0.3
