@@ -60,7 +60,7 @@ TRAINING_EXPLAINED = {
                                          "with informal training and experience.",
     "Long-term on-the-job training": "New workers train on the job for more than a year, sometimes with formal "
                                      "classes besides, before they are fully competent.",
-    "Apprenticeship": "An apprenticeship: a formal, paid program with a sponsor (an employer, a union with "
+    "Apprenticeship": "An apprenticeship: a formal program with a sponsor (an employer, a union with "
                       "employers, or an association) that joins training on the job with classes in the "
                       "trade, usually over several years.",
     "Internship/residency": "An internship or residency: a period of supervised work in the field, after the "
@@ -133,7 +133,7 @@ TRAINING_STEP = {
     "Short-term on-the-job training": "Learn the work on the job in the first month or so.",
     "Moderate-term on-the-job training": "Expect one to twelve months of training on the job.",
     "Long-term on-the-job training": "Expect more than a year of training on the job.",
-    "Apprenticeship": "Complete an apprenticeship: paid training on the job with classes, usually over several years.",
+    "Apprenticeship": "Complete an apprenticeship: training on the job joined with classes, usually over several years.",
     "Internship/residency": "Complete an internship or residency, supervised work before working on your own.",
 }
 
