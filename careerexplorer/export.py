@@ -140,11 +140,40 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     if o:
         out += [f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
                 f"({growth(o.change_pct)}), about {count(o.openings)} openings a year.", ""]
+    out += sections_markdown(p)
     if p.related:
         out += ["## Related Careers", ""] + [f"- {md(r.title)} (`{r.slug}`)" for r in p.related]
     if p.sources:
         out += ["", "---", ""] + [f"*{md(s)}*  " for s in p.sources]
     return "\n".join(out).rstrip() + "\n"
+
+
+def sections_markdown(p: Profile) -> list[str]:
+    """How to become one, the education survey, what the work is like and where it leads, as Markdown."""
+    from careerexplorer.guidance import SURVEY_SOURCE, how_to_become, steps_up, survey_difference
+
+    out: list[str] = []
+    steps = how_to_become(p)
+    if steps:
+        out += ["## How to Become One", ""] + [f"{i}. {md(s)}" for i, s in enumerate(steps, 1)] + [""]
+    if p.education_survey:
+        out += ["## What Workers Say the Job Requires", ""]
+        out.append(md_table(["level", "workers"], [[s.category, f"{s.percent:.0f}%"] for s in p.education_survey]))
+        out += [f"*{md(SURVEY_SOURCE)}*", ""]
+        difference = survey_difference(p)
+        if difference:
+            out += [md(difference), ""]
+    if p.work_activities or p.work_values or p.work_styles:
+        out += ["## What the Work Is Like", ""] + [f"- {md(a)}" for a in p.work_activities] + [""]
+        if p.work_values:
+            out += [f"*Work values (O\\*NET):* {md(', '.join(p.work_values))}  "]
+        if p.work_styles:
+            out += [f"*Work styles (O\\*NET):* {md(', '.join(p.work_styles))}"]
+        out.append("")
+    if p.leads:
+        out += ["## Where It Leads", ""]
+        out += [f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)" for lead in steps_up(p)] + [""]
+    return out
 
 
 def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:

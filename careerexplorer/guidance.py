@@ -8,7 +8,7 @@ fact it does not hold.
 
 from __future__ import annotations
 
-from careerexplorer.model import EDUCATION_LADDER, Profile, education_rank
+from careerexplorer.model import Lead, Profile, education_rank
 
 # O*NET's "Required Level of Education" (RL) categories 1-12, in our short words, each with the
 # place on the education ladder it compares with (careerexplorer.model.EDUCATION_LADDER).
@@ -30,7 +30,11 @@ SURVEY_RANK = {label: rank for label, rank, _ in SURVEY_CATEGORIES}
 SURVEY_PHRASE = {label: phrase for label, _, phrase in SURVEY_CATEGORIES}
 SURVEY_SOURCE = "O*NET 29.3, education survey of workers (Required Level of Education)"
 # A difference worth a sentence: at least this share of workers name less (or more) than BLS's entry.
-DIFFERENCE_SHARE = 25.0
+DIFFERENCE_SHARE = 40.0
+# BLS's typical entry education, by its place on the ladder, as the phrase in a sentence.
+ENTRY_PHRASE = ("no formal credential", "a high school diploma", "some college",
+                "a certificate or other award after high school", "an associate's degree", "a bachelor's degree",
+                "a master's degree", "a doctoral or professional degree")
 
 ENTRY_EXPLAINED = {
     "No formal educational credential": "No diploma or degree is expected to start; people learn on the job.",
@@ -93,22 +97,16 @@ def survey_difference(p: Profile) -> str | None:
     """A sentence when what workers say differs from BLS's typical entry; None when they agree."""
     if p.education is None or not p.education_survey:
         return None
-    entry = EDUCATION_LADDER[p.education.rank][2].lower()
+    entry = ENTRY_PHRASE[p.education.rank]
     below, below_names = _share(p, -1)
     above, above_names = _share(p, 1)
     if below >= DIFFERENCE_SHARE and below >= above:
-        return (f"BLS gives {_article(entry)} as the typical way in, but {below:.0f}% of workers surveyed say "
+        return (f"BLS gives {entry} as the typical way in, but {below:.0f}% of workers surveyed say "
                 f"the job needs less: {_listed(below_names)}.")
     if above >= DIFFERENCE_SHARE:
-        return (f"BLS gives {_article(entry)} as the typical way in, but {above:.0f}% of workers surveyed say "
+        return (f"BLS gives {entry} as the typical way in, but {above:.0f}% of workers surveyed say "
                 f"the job needs more: {_listed(above_names)}.")
     return None
-
-
-def _article(label: str) -> str:
-    if label.startswith(("no ", "some ", "1-2 ")):
-        return label
-    return ("an " if label[0] in "aeiou" else "a ") + label
 
 
 def _listed(names: list[str]) -> str:
@@ -170,3 +168,8 @@ def how_to_become(p: Profile) -> list[str]:
         steps.append(f"Earn a certification employers look for, such as {names}."
                      + (" Rules vary by state." if varies else ""))
     return steps
+
+
+def steps_up(p: Profile, n: int = 3) -> list[Lead]:
+    """The first leads that ask for more of some skill (steps up), or the most alike where none do."""
+    return ([lead for lead in p.leads if lead.build] or list(p.leads))[:n]

@@ -128,3 +128,17 @@ def test_next_cashier_up_snapshot(runner: CliRunner, app: Any) -> None:
     assert_snapshot("next-cashier-up.txt", result.stdout)
     doc = json.loads(runner.invoke(app, ["next", "cashier", "--up", "--json"]).stdout)
     assert doc["results"] and all(r["pay_difference"] > 0 for r in doc["results"])
+
+
+def test_where_it_leads_shows_steps_up_first_in_every_format(clusters: Clusters) -> None:
+    from careerexplorer.export import profile_markdown
+
+    p = Profile.from_dict({**MINIMAL, **SECTIONS})  # lead 0 asks for no more of any skill
+    page = render(p, clusters).split("\nWhere It Leads", 1)[1]
+    card = profile_markdown(p, None).split("## Where It Leads", 1)[1].split("##", 1)[0]
+    for shown in (page, card):
+        assert "Next Career 0" not in shown
+        assert all(f"Next Career {i}" in shown for i in (1, 2, 3))
+    card = profile_markdown(p, None)
+    assert "## How to Become One" in card and "1. Finish high school" in card
+    assert "| Associate's degree | 19% |" in card and "## What the Work Is Like" in card

@@ -108,3 +108,8 @@ def test_how_to_become_invents_nothing_without_education_data() -> None:
     assert how_to_become(profile(None, certifications=[{"name": "X", "issuer": "Y"}])) == []
     steps = how_to_become(profile("No formal educational credential", training="Short-term on-the-job training"))
     assert len(steps) == 2 and not any("licens" in s or "certif" in s for s in steps)
+
+
+def test_a_minority_naming_less_is_not_worth_a_sentence() -> None:
+    survey = [{"category": "Associate's degree", "percent": 30.0}, {"category": "Bachelor's degree", "percent": 70.0}]
+    assert survey_difference(profile("Bachelor's degree", education_survey=survey)) is None

@@ -313,11 +313,11 @@ LEADS_ON_PAGE = 3
 def where_it_leads(page: Page, p: Profile) -> None:
     if not p.leads:
         return
+    from careerexplorer.guidance import steps_up
+
     page.heading("Where It Leads")
-    # Steps up: careers that ask for more of some skill, where the data says so; else the most alike.
-    steps = [lead for lead in p.leads if lead.build] or list(p.leads)
     items = []
-    for lead in steps[:LEADS_ON_PAGE]:
+    for lead in steps_up(p, LEADS_ON_PAGE):
         item = text(lead.title)
         item.append(f"  ({safe(lead.slug)}, {lead.similarity}% alike)", style=DIM)
         if lead.build:
