@@ -70,6 +70,7 @@ ACTIVITY_LIMIT = 6
 VALUE_LIMIT = 3
 STYLE_LIMIT = 5
 TECHNOLOGY_LIMIT = 8
+FIELD_SHARE = 0.15  # a technology "of the field" is used by at least this share of the related occupations
 PROGRAM_LIMIT = 12
 LEAD_LIMIT = 15
 GAP_LIMIT = 3
@@ -256,11 +257,18 @@ def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, li
     for code, names in items.items():
         near = [c for c in related.get(code, []) if c in items]
 
-        def lift(name: str, near: list[str] = near) -> float:
-            share = sum(name in items[c] for c in near) / len(near) if near else 0.0
-            return share - users[name] / total
+        def share(name: str, near: list[str] = near) -> float:
+            return sum(name in items[c] for c in near) / len(near) if near else 0.0
 
-        order = sorted(names, key=lambda n: (not names[n][0], not names[n][1], -lift(n), n.lower()))
+        def key(name: str, names: dict[str, tuple[bool, bool]] = names, near: list[str] = near
+                ) -> tuple[bool, bool, bool, float, str]:
+            # An item few of the related occupations use (a hot technology of another field) sinks
+            # within its tier; among the rest, what the field uses more than occupations at large leads.
+            used = share(name, near)
+            return (not names[name][0], not names[name][1], bool(near) and used < FIELD_SHARE,
+                    -(used - users[name] / total), name.lower())
+
+        order = sorted(names, key=key)
         out[code] = order[:TECHNOLOGY_LIMIT]
     return out
 
