@@ -240,3 +240,18 @@ def test_missing_source_files_leave_their_fields_out(tmp_path: Path) -> None:
     out = derive(tmp_path, docs())
     assert set(out[RN]) == {"subjects"}
     assert out[DEV] == {}
+
+
+def test_derive_is_idempotent(derived: dict[str, dict[str, Any]]) -> None:
+    again = derive(SOURCES, {code: {**d, **derived[code]} for code, d in docs().items()})
+    assert again == derived
+
+
+def test_what_derive_writes_is_valid_profile_data(derived: dict[str, dict[str, Any]]) -> None:
+    from helpers import MINIMAL
+
+    from careerexplorer.schema import check
+
+    for fields in derived.values():
+        errors, warnings = check({**MINIMAL, **fields})
+        assert errors == [] and warnings == []
