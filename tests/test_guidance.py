@@ -50,7 +50,7 @@ def test_the_apprenticeship_and_long_term_training_say_what_they_involve() -> No
 def test_survey_categories_are_onets_twelve_on_the_ladder() -> None:
     assert len(SURVEY_CATEGORIES) == 12
     assert all(0 <= rank <= 7 for _, rank, _ in SURVEY_CATEGORIES)
-    ranks = dict((label, rank) for label, rank, _ in SURVEY_CATEGORIES)
+    ranks = {label: rank for label, rank, _ in SURVEY_CATEGORIES}
     assert ranks["Associate's degree"] < ranks["Bachelor's degree"] < ranks["Master's degree"]
 
 

@@ -104,6 +104,7 @@ def test_next_on_the_command_line(leads_data: Path, runner: CliRunner, app: Any)
     assert "Where Cashier leads (only those that pay more)" in result.stdout
     assert "Registered Nurse" in result.stdout and "more schooling: bachelor's degree" in result.stdout
     assert "Fast Food" not in result.stdout
+    assert "no skill ratings" not in result.stdout  # these leads carry build and carry lists
     doc = json.loads(runner.invoke(app, ["next", "cashier", "--json"]).stdout)
     assert doc["command"] == "next" and doc["up"] is False and doc["career"]["slug"] == "cashier"
     first = doc["results"][0]

@@ -51,6 +51,10 @@ def leads_page(r: Leads, width: int, ascii_only: bool) -> Text:
     if not r.steps:
         page.line(text("No careers to show: O*NET has no ratings to compare this one with, or the filters left none."))
         return page.finish()
+    if not any(s.lead.build or s.lead.carry for s in r.steps):
+        page.line(text("O*NET publishes no skill ratings to compare here: these are the occupations O*NET "
+                       "relates to it, closest first."))
+        page.line()
     known = c["education"] is not None
     ranked(page, [(s.lead.title, s.lead.slug, [f"{s.lead.similarity}", pay_difference(s, c), *_facts(s.entry)],
                    reason(s, known)) for s in r.steps], ["Alike", "Pay diff."])
