@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from helpers import make_data_dir, write_index
 from typer.testing import CliRunner
 
 from careerexplorer import commands
 from careerexplorer.catalog import Catalog
 from careerexplorer.listing import Filters
+from tools.tomlwrite import dumps
 
 SLUGS = ("cashier", "teller", "fast-food-and-counter-worker", "registered-nurse", "counter-and-rental-clerk")
 # Leads as the importer writes them (tools/sections.py): most alike first.
@@ -53,11 +55,20 @@ similarity = 70
 """
 
 
+def set_leads(folder: Path, slug: str, leads: str) -> None:
+    """Give a copied profile exactly these leads, whatever the bundled one has."""
+    path = folder / "careers" / f"{slug}.toml"
+    doc = tomli.loads(path.read_text(encoding="utf-8"))
+    doc.pop("leads", None)
+    doc.update(tomli.loads(leads))
+    path.write_text(dumps(doc), encoding="utf-8")
+
+
 @pytest.fixture
 def leads_data(tmp_path: Path, use_data_dir: Callable[[Path], None]) -> Path:
     folder = make_data_dir(tmp_path, SLUGS)
-    path = folder / "careers" / "cashier.toml"
-    path.write_text(path.read_text(encoding="utf-8") + LEADS, encoding="utf-8")
+    set_leads(folder, "cashier", LEADS)
+    set_leads(folder, "teller", "")
     write_index(folder)
     use_data_dir(folder)
     return folder
