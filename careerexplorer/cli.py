@@ -366,6 +366,35 @@ def clusters(
     show_result(cat, commands.clusters(cat, name), fmt, json_out)
 
 
+@app.command("next")
+@guarded
+def next_careers(
+    career: CareerArg,
+    up: Annotated[bool, typer.Option("--up", help="Only careers that pay more than this one.")] = False,
+    cluster: ClusterOpt = None,
+    pathway: PathwayOpt = None,
+    education: EducationOpt = None,
+    min_salary: MinSalaryOpt = None,
+    outlook: OutlookOpt = None,
+    bright_outlook: BrightOpt = False,
+    limit: LimitOpt = 10,
+    fmt: FormatOpt = Format.table,
+    json_out: JsonOpt = False,
+) -> None:
+    """Where a career leads: the careers it leads to, with the pay difference, the schooling they
+    add, the skills to build and the skills that carry over.
+
+    Example: careers next medical-records-specialist --up
+    """
+    from careerexplorer import commands
+    from careerexplorer.listing import Filters
+
+    chosen(fmt, json_out)
+    cat = catalog()
+    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
+    show_result(cat, commands.next_careers(cat, career, filters, up, limit), fmt, json_out)
+
+
 def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:
     for slug in slugs:
         sys.stdout.write(f"{verb if slug in changed else other}: {slug}\n")

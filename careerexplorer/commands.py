@@ -22,6 +22,7 @@ from careerexplorer.results import (
     ClusterOverview,
     Comparison,
     Hit,
+    Leads,
     Match,
     Matches,
     SearchHits,
@@ -186,3 +187,27 @@ def validate(cat: Catalog, paths: Sequence[Path]) -> Validation:
     targets = list(paths) if paths else [cat.data_dir, *cat.user_dirs]
     checked, problems, notes = validate_paths(targets, cat.clusters)
     return Validation(checked=checked, problems=tuple([*map(str, problems), *notes]))
+
+
+def next_careers(cat: Catalog, career: str, filters: Filters, up: bool = False, limit: int = 10) -> Leads:
+    """The careers a career leads to, most alike first, each with the pay difference and the
+    schooling it adds; ``up`` keeps those that pay more. Filters are those of `list`."""
+    from careerexplorer.index import entry_for
+    from careerexplorer.model import EDUCATION_LADDER
+    from careerexplorer.results import Step
+
+    profile = resolve_profile(cat, career)
+    here: Entry = cat.by_slug.get(profile.slug) or entry_for(profile)
+    steps = []
+    for lead in profile.leads:
+        there = cat.by_slug.get(lead.slug)
+        if there is None or not filters.keeps(there):
+            continue
+        pay = there["salary"] - here["salary"] if there["salary"] is not None and here["salary"] is not None else None
+        if up and (pay is None or pay <= 0):
+            continue
+        extra = None
+        if there["education"] is not None and here["education"] is not None and there["education"] > here["education"]:
+            extra = EDUCATION_LADDER[there["education"]][2]
+        steps.append(Step(lead=lead, entry=there, pay_difference=pay, extra_schooling=extra))
+    return Leads(career=here, steps=tuple(steps[:limit]), up=up)

@@ -37,6 +37,7 @@ VIEWS = {
     "about": ("careerexplorer.views.about", "about_page"),
     "validate": ("careerexplorer.views.about", "validation_page"),
     "wages": ("careerexplorer.views.wages", "wages_page"),
+    "next": ("careerexplorer.views.leads", "leads_page"),
 }
 
 

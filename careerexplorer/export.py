@@ -22,6 +22,7 @@ from careerexplorer.results import (
     CareerPage,
     ClusterOverview,
     Comparison,
+    Leads,
     Matches,
     Result,
     SearchHits,
@@ -142,11 +143,40 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     if o:
         out += [f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
                 f"({growth(o.change_pct)}), about {count(o.openings)} openings a year.", ""]
+    out += sections_markdown(p)
     if p.related:
         out += ["## Related Careers", ""] + [f"- {md(r.title)} (`{r.slug}`)" for r in p.related]
     if p.sources:
         out += ["", "---", ""] + [f"*{md(s)}*  " for s in p.sources]
     return "\n".join(out).rstrip() + "\n"
+
+
+def sections_markdown(p: Profile) -> list[str]:
+    """How to become one, the education survey, what the work is like and where it leads, as Markdown."""
+    from careerexplorer.guidance import SURVEY_SOURCE, how_to_become, steps_up, survey_difference
+
+    out: list[str] = []
+    steps = how_to_become(p)
+    if steps:
+        out += ["## How to Become One", ""] + [f"{i}. {md(s)}" for i, s in enumerate(steps, 1)] + [""]
+    if p.education_survey:
+        out += ["## What Workers Say the Job Requires", ""]
+        out.append(md_table(["level", "workers"], [[s.category, f"{s.percent:.0f}%"] for s in p.education_survey]))
+        out += [f"*{md(SURVEY_SOURCE)}*", ""]
+        difference = survey_difference(p)
+        if difference:
+            out += [md(difference), ""]
+    if p.work_activities or p.work_values or p.work_styles:
+        out += ["## What the Work Is Like", ""] + [f"- {md(a)}" for a in p.work_activities] + [""]
+        if p.work_values:
+            out += [f"*Work values (O\\*NET):* {md(', '.join(p.work_values))}  "]
+        if p.work_styles:
+            out += [f"*Work styles (O\\*NET):* {md(', '.join(p.work_styles))}"]
+        out.append("")
+    if p.leads:
+        out += ["## Where It Leads", ""]
+        out += [f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)" for lead in steps_up(p)] + [""]
+    return out
 
 
 def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
@@ -256,9 +286,17 @@ def _wages_table(r: WageMap) -> Table:
     return ["kind", "area", "code", *columns, "at_least", "figures_from"], rows
 
 
+def _next(r: Leads) -> dict[str, Any]:
+    return {"career": entry_facts(r.career), "up": r.up, "results": [
+        {"slug": s.lead.slug, "title": s.lead.title, "similarity": s.lead.similarity, "related": s.lead.related,
+         "pay_difference": s.pay_difference, "extra_schooling": s.extra_schooling, "build": list(s.lead.build),
+         "carry": list(s.lead.carry), "facts": entry_facts(s.entry)} for s in r.steps]}
+
+
 PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {
     CareerPage: _show, Comparison: _compare, SearchHits: _search, CareerList: _list, Matches: _match,
     ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate, WageMap: _wages,
+    Leads: _next,
 }
 
 FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "hourly", "education", "outlook", "growth", "openings",
@@ -292,6 +330,14 @@ def _clusters_table(r: ClusterOverview) -> Table:
              for c in r.clusters if r.chosen in (None, c["name"]) for p in c["pathway"]])
 
 
+def _next_table(r: Leads) -> Table:
+    return (["rank", "slug", "title", "similarity", "related", "salary", "pay_difference", "education",
+             "extra_schooling", "build", "carry"],
+            [[i, s.lead.slug, s.lead.title, s.lead.similarity, s.lead.related, s.entry["salary"], s.pay_difference,
+              education_label(s.entry), s.extra_schooling, "; ".join(s.lead.build), "; ".join(s.lead.carry)]
+             for i, s in enumerate(r.steps, 1)])
+
+
 TABLES: dict[type, Callable[[Any], Table]] = {
     CareerPage: lambda r: profile_rows(r.profile),
     Comparison: _compare_table,
@@ -303,4 +349,5 @@ TABLES: dict[type, Callable[[Any], Table]] = {
     About: lambda r: (["source", "used for", "vintage", "licence", "published at"], [list(s) for s in r.sources]),
     Validation: lambda r: (["problem"], [[p] for p in r.problems]),
     WageMap: _wages_table,
+    Leads: _next_table,
 }

@@ -177,6 +177,24 @@ class Resource(Record):
     url: str
 
 
+class SurveyShare(Record):
+    """One bar of the education survey: a level of schooling and the share of workers naming it."""
+
+    category: str
+    percent: float
+
+
+class Lead(Record):
+    """A career this one leads to: how alike they are, and the skills to build and to carry over."""
+
+    slug: str
+    title: str
+    similarity: int
+    related: bool = False
+    build: tuple[str, ...] = ()
+    carry: tuple[str, ...] = ()
+
+
 class Profile(Record):
     slug: str
     title: str
@@ -213,6 +231,12 @@ class Profile(Record):
     certifications: tuple[Certification, ...] = ()
     resources: tuple[Resource, ...] = ()
     sources: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    education_survey: tuple[SurveyShare, ...] = ()
+    work_activities: tuple[str, ...] = ()
+    work_values: tuple[str, ...] = ()
+    work_styles: tuple[str, ...] = ()
+    leads: tuple[Lead, ...] = ()
     origin: str = ""  # the file it was read from
 
     @classmethod
@@ -229,6 +253,8 @@ class Profile(Record):
             "related": tuple(_build(Related, p) for p in doc.get("related", ())),
             "also_in": tuple(_build(Placement, p) for p in doc.get("also_in", ())),
             "also_in_2024": tuple(_build(Placement2024, p) for p in doc.get("also_in_2024", ())),
+            "education_survey": tuple(_build(SurveyShare, p) for p in doc.get("education_survey", ())),
+            "leads": tuple(_build(Lead, p) for p in doc.get("leads", ())),
             "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
         }
         # Unknown keys were reported as warnings by the validator; they are not part of the model.

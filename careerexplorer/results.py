@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from careerexplorer.model import Profile
+from careerexplorer.model import Lead, Profile
 from careerexplorer.record import Record
 
 if TYPE_CHECKING:
@@ -112,3 +112,19 @@ class Validation(Result):
     command = "validate"
     checked: int
     problems: tuple[str, ...]
+
+
+class Step(Record):
+    """One career a career leads to, with what the move means: pay, schooling, skills."""
+
+    lead: Lead
+    entry: Entry
+    pay_difference: int | None = None  # its mean salary minus this career's; None where either is not published
+    extra_schooling: str | None = None  # the entry education it needs beyond this career's; None when no more
+
+
+class Leads(Result):
+    command = "next"
+    career: Entry
+    steps: tuple[Step, ...] = ()
+    up: bool = False  # only careers that pay more were kept

@@ -141,6 +141,25 @@ PROFILE_FIELDS: dict[str, Field] = {
         "url": _s("Address", True, pattern=re.compile(r"^https?://\S+$")),
     }),
     "sources": Field("strs", doc="Citations of the data behind the profile, with vintages"),
+    "subjects": Field("strs", doc="High-school subjects the career leans on, from O*NET Knowledge through "
+                      "the table in docs/subjects.md; shown when `courses` is absent"),
+    "education_survey": Field("tables", doc="What workers surveyed say the job requires (O*NET Required "
+                              "Level of Education)", fields={
+        "category": _s("Level of schooling, in short words", True),
+        "percent": Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
+    }),
+    "work_activities": Field("strs", doc="Main O*NET detailed work activities, by how many of the tasks they cover"),
+    "work_values": Field("strs", doc="Top O*NET work values (extent)"),
+    "work_styles": Field("strs", doc="Top O*NET work styles (importance)"),
+    "leads": Field("tables", doc="Where it leads: careers this one leads to, most alike first", fields={
+        "slug": _s("Slug of the career it leads to", True, pattern=SLUG_RE),
+        "title": _s("Its title", True),
+        "similarity": Field("int", True, "How alike the two are, 0 to 100 (skills, knowledge, O*NET "
+                            "related occupations)", minimum=0, maximum=100),
+        "related": Field("bool", doc="O*NET lists it as a related occupation"),
+        "build": Field("strs", doc="Skills to build: the largest gaps in level"),
+        "carry": Field("strs", doc="Skills that carry over"),
+    }),
 }
 
 TYPE_NAMES = {"str": "a string", "int": "an integer", "number": "a number", "bool": "true or false",

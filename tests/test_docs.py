@@ -62,5 +62,6 @@ def test_the_model_has_a_field_for_every_key_of_the_schema() -> None:
     for key, cls in (("wages", model.Wages), ("outlook", model.Outlook), ("education", model.Education),
                      ("programs", model.Program), ("insider", model.Insider),
                      ("certifications", model.Certification), ("resources", model.Resource),
-                     ("related", model.Related)):
+                     ("related", model.Related), ("education_survey", model.SurveyShare),
+                     ("leads", model.Lead)):
         assert set(cls._fields) == set(PROFILE_FIELDS[key].fields), key

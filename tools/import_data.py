@@ -253,8 +253,15 @@ def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str
         except Skip as why:
             src.unmatched.append(f"{code} {t.occupations[code]}: {why}")
             continue
-        docs[doc["slug"]] = {k: v for k, v in doc.items() if v not in ([], None, "", {})}
-    return docs
+        docs[doc["slug"]] = doc
+    # The sections derived across occupations (subjects, the education survey, work activities,
+    # values and styles, ranked programs and technology, where a career leads): tools/sections.py.
+    from tools.sections import derive
+
+    by_code = {doc["onet_code"]: doc for doc in docs.values()}
+    for code, fields in derive(src.root, by_code).items():
+        by_code[code].update(fields)
+    return {slug: {k: v for k, v in doc.items() if v not in ([], None, "", {})} for slug, doc in docs.items()}
 
 
 # --- helpers of the steps -------------------------------------------------------------------

@@ -80,6 +80,9 @@ def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> Non
     if p.courses:
         page.para(Text("For this career in particular:"))
         page.bullets(p.courses)
+    elif p.subjects:
+        page.para(Text("For this career in particular (from what the work draws on, O*NET Knowledge):"))
+        page.bullets([s[0].upper() + s[1:] for s in p.subjects])
     if p.programs_note or p.programs:
         page.line()
         page.line(Text("Beyond High School", style="bold"), 2)
@@ -110,6 +113,54 @@ def education_level(page: Page, p: Profile) -> None:
         page.para(Text(f"On-the-job training: {safe(e.training or NOT_PUBLISHED)}", style=DIM))
     if p.job_zone:
         page.para(Text(f"O*NET job zone {p.job_zone} of 5", style=DIM))
+
+
+def survey_bars(p: Profile, width: int, ascii_only: bool) -> list[Text]:
+    """The education survey as bars, one a level of schooling, on a scale of 100%."""
+    label_w = max(len(s.category) for s in p.education_survey)
+    bar_w = max(5, min(40, width - label_w - 12))
+    fill = "#" if ascii_only else "█"
+    rows = []
+    for s in p.education_survey:
+        row = Text(f"{safe(s.category):<{label_w}}  ")
+        row.append(fill * max(1 if s.percent >= 0.5 else 0, round(s.percent / 100 * bar_w)), style="cyan")
+        row.append(f" {s.percent:.0f}%")
+        rows.append(row)
+    return rows
+
+
+def education_evidence(page: Page, p: Profile) -> None:
+    """What BLS's categories mean, in our words, and what workers surveyed by O*NET say."""
+    from careerexplorer.guidance import SURVEY_SOURCE, explained, survey_difference
+
+    e = p.education
+    sentences = []
+    if e:
+        sentences = [explained("entry", e.typical_entry), explained("experience", e.experience),
+                     explained("training", e.training)]
+    if not any(sentences) and not p.education_survey:
+        return
+    if e is None and p.job_zone is None and not p.education_note:
+        page.heading("Education Level")
+    for sentence in sentences:
+        page.para(sentence)
+    if p.education_survey:
+        page.para(Text("What workers in the job say it requires:", style="bold"))
+        for row in survey_bars(p, page.width - 4, page.ascii_only):
+            page.line(row, 4)
+        page.para(Text(f"Source: {SURVEY_SOURCE}", style=DIM), 4)
+        page.para(survey_difference(p))
+
+
+def how_to_become(page: Page, p: Profile) -> None:
+    from careerexplorer.guidance import how_to_become as steps_for
+
+    steps = steps_for(p)
+    if not steps:
+        return
+    page.heading("How to Become One")
+    for i, step in enumerate(steps, 1):
+        page.line(text(step), 2, hang=3, first=f"{i}. ")
 
 
 def insider_info(page: Page, p: Profile) -> None:
@@ -263,12 +314,52 @@ def related_careers(page: Page, p: Profile) -> None:
     page.bullets(items)
 
 
+def work_is_like(page: Page, p: Profile) -> None:
+    """O*NET's labels for the work: its main activities, values and styles, shown as data."""
+    if not (p.work_activities or p.work_values or p.work_styles):
+        return
+    page.heading("What the Work Is Like")
+    if p.work_activities:
+        page.para(Text("Main work activities (O*NET):"))
+        page.bullets(p.work_activities)
+    if p.work_values:
+        page.labelled("Work values", ", ".join(p.work_values))
+    if p.work_styles:
+        page.labelled("Work styles", ", ".join(p.work_styles))
+
+
+LEADS_ON_PAGE = 3
+
+
+def where_it_leads(page: Page, p: Profile) -> None:
+    if not p.leads:
+        return
+    from careerexplorer.guidance import steps_up
+
+    page.heading("Where It Leads")
+    items = []
+    for lead in steps_up(p, LEADS_ON_PAGE):
+        item = text(lead.title)
+        item.append(f"  ({safe(lead.slug)}, {lead.similarity}% alike)", style=DIM)
+        if lead.build:
+            item.append(f"; build {safe(', '.join(lead.build))}")
+        items.append(item)
+    page.bullets(items)
+    page.para(Text(f"More, with pay and schooling: careers next {safe(p.slug)}", style=DIM))
+
+
+WORK_ATTRIBUTION = ("Work activities, values, styles and the education survey: O*NET 29.3 Database, "
+                    "USDOL/ETA (CC BY 4.0)")
+
+
 def sources_footer(page: Page, p: Profile) -> None:
     if p.sources:
         page.line()
         page.line(Text("Sources:", style=DIM))
         for s in p.sources:
             page.line(Text(safe(s), style=DIM), 2, hang=2)
+        if p.work_activities or p.work_values or p.work_styles or p.education_survey:
+            page.line(Text(WORK_ATTRIBUTION, style=DIM), 2, hang=2)
 
 
 def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_only: bool) -> Text:
@@ -283,12 +374,16 @@ def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_on
     key_facts(page, p)
     what_to_learn(page, p, pathway)
     education_level(page, p)
+    education_evidence(page, p)
+    how_to_become(page, p)
     insider_info(page, p)
     extra_requirements(page, p)
     additional_information(page, p)
     salary_range(page, p)
     work_style(page, p)
+    work_is_like(page, p)
     related_careers(page, p)
+    where_it_leads(page, p)
     sources_footer(page, p)
     return page.finish()
 

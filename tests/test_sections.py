@@ -1,0 +1,257 @@
+"""tools/sections.py, the import-time sections, on small fixture copies of the source files.
+
+tests/fixtures/sections/ holds the real header lines and the real rows of five occupations in the
+layout of the sources folder: 29-1141.00 Registered Nurses, 29-2061.00 Licensed Practical and
+Licensed Vocational Nurses, 15-1252.00 Software Developers (no skills or knowledge ratings),
+47-2111.00 Electricians and 41-2011.00 Cashiers (the task statements themselves are blanked: they
+are not read).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import FIXTURES, REPO
+
+from tools.sections import (
+    KNOWLEDGE_SUBJECTS,
+    derive,
+    program_level,
+    ranked_programs,
+    rows,
+    subjects,
+)
+
+SOURCES = FIXTURES / "sections"
+ONET = SOURCES / "onet"
+RN, LPN, DEV, ELECTRICIAN, CASHIER = "29-1141.00", "29-2061.00", "15-1252.00", "47-2111.00", "41-2011.00"
+
+
+def doc(code: str, slug: str, title: str, entry: str | None, **extra: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {"slug": slug, "title": title, "onet_code": code, "soc_code": code[:7], **extra}
+    if entry:
+        d["education"] = {"source": "BLS Employment Projections", "period": "2024-34", "typical_entry": entry}
+    return d
+
+
+def docs() -> dict[str, dict[str, Any]]:
+    return {
+        RN: doc(RN, "registered-nurse", "Registered Nurse", "Bachelor's degree", onet_title="Registered Nurses",
+                also_called=["Charge Nurse", "Staff Nurse"]),
+        LPN: doc(LPN, "licensed-practical-nurse", "Licensed Practical Nurse", "Postsecondary nondegree award"),
+        DEV: doc(DEV, "software-developer", "Software Developer", "Bachelor's degree", onet_title="Software Developers",
+                 also_called=["Application Developer", "Software Architect"],
+                 search_titles=["Software Engineer", "Systems Engineer", "Developer"]),
+        ELECTRICIAN: doc(ELECTRICIAN, "electrician", "Electrician", "High school diploma or equivalent"),
+        CASHIER: doc(CASHIER, "cashier", "Cashier", "No formal educational credential",
+                     programs=[{"cip": "99.9999", "title": "NO MATCH"}]),
+    }
+
+
+@pytest.fixture(scope="module")
+def derived() -> dict[str, dict[str, Any]]:
+    return derive(SOURCES, docs())
+
+
+# --- the subjects table ---------------------------------------------------------------------------
+
+
+def test_the_table_maps_every_knowledge_area_of_onet() -> None:
+    areas = {r["Element Name"] for r in rows(ONET / "Knowledge.txt")}
+    assert len(areas) == 33
+    assert areas == set(KNOWLEDGE_SUBJECTS)
+
+
+def test_the_table_maps_the_named_areas() -> None:
+    assert KNOWLEDGE_SUBJECTS["Biology"] == "biology"
+    assert KNOWLEDGE_SUBJECTS["English Language"] == "English"
+    assert KNOWLEDGE_SUBJECTS["Computers and Electronics"] == "computer science"
+    assert KNOWLEDGE_SUBJECTS["Mathematics"] == "mathematics"
+    assert KNOWLEDGE_SUBJECTS["Customer and Personal Service"] is None
+
+
+def test_docs_subjects_md_shows_the_table_the_code_uses() -> None:
+    text = (REPO / "docs" / "subjects.md").read_text(encoding="utf-8")
+    table = text.split("<!-- the table below is KNOWLEDGE_SUBJECTS in tools/sections.py -->\n", 1)[1]
+    table = table.split("<!-- end of table -->", 1)[0]
+    documented = {}
+    for line in table.splitlines()[2:]:
+        area, subject = (cell.strip() for cell in line.strip("|").split("|"))
+        documented[area] = None if subject.startswith("(none") else subject
+    assert documented == KNOWLEDGE_SUBJECTS
+
+
+def test_subjects_keep_important_areas_best_first_and_merge_areas_of_one_subject() -> None:
+    ratings = {
+        "Biology": {"IM": 3.5, "LV": 4.0},                     # 14
+        "Chemistry": {"IM": 2.9, "LV": 6.0},                   # not important enough
+        "Medicine and Dentistry": {"IM": 4.0, "LV": 5.0},      # 20: health science
+        "Therapy and Counseling": {"IM": 3.0, "LV": 3.0},      # 9: health science again
+        "Customer and Personal Service": {"IM": 5.0, "LV": 6.0},  # no school subject
+        "English Language": {"IM": 4.0, "LV": 4.0},           # 16
+    }
+    assert subjects(ratings) == ["health science", "English", "biology"]
+
+
+def test_subjects_of_the_fixture_careers(derived: dict[str, dict[str, Any]]) -> None:
+    assert {"health science", "English"} <= set(derived[RN]["subjects"])
+    assert "construction trades" in derived[ELECTRICIAN]["subjects"]
+    assert "subjects" not in derived[DEV]  # O*NET has no knowledge ratings for it
+    assert all(len(d.get("subjects", [])) <= 5 for d in derived.values())
+
+
+# --- education survey, work activities, values, styles ----------------------------------------------
+
+
+def test_the_education_survey_is_onets_rl_scale_in_category_order(derived: dict[str, dict[str, Any]]) -> None:
+    survey = derived[RN]["education_survey"]
+    shares = {s["category"]: s["percent"] for s in survey}
+    assert shares["Associate's degree"] == 19.4 and shares["Bachelor's degree"] == 55.9
+    assert shares["Post-secondary certificate"] == 22.5
+    assert "Some college" not in shares  # 0% is left out
+    order = ["Less than high school", "High school diploma", "Post-secondary certificate", "Some college",
+             "Associate's degree", "Bachelor's degree"]
+    assert [s["category"] for s in survey][:3] == [c for c in order if c in shares][:3]
+    assert 99 <= sum(shares.values()) <= 101
+
+
+def test_work_activities_rank_by_the_tasks_they_cover(derived: dict[str, dict[str, Any]]) -> None:
+    tasks: dict[str, set[str]] = defaultdict(set)
+    for r in rows(ONET / "Tasks to DWAs.txt"):
+        if r["O*NET-SOC Code"] == ELECTRICIAN:
+            tasks[r["DWA Title"]].add(r["Task ID"])
+    shown = derived[ELECTRICIAN]["work_activities"]
+    assert 1 <= len(shown) <= 6
+    covered = [len(tasks[a]) for a in shown]
+    assert covered == sorted(covered, reverse=True)
+    assert covered[0] == max(len(t) for t in tasks.values())
+
+
+def test_work_values_and_styles_are_the_top_rated(derived: dict[str, dict[str, Any]]) -> None:
+    values = {r["Element Name"]: float(r["Data Value"]) for r in rows(ONET / "Work Values.txt")
+              if r["O*NET-SOC Code"] == RN and r["Scale ID"] == "EX"}
+    top = derived[RN]["work_values"]
+    assert len(top) == 3 and min(values[v] for v in top) >= max(v for k, v in values.items() if k not in top)
+    assert len(derived[RN]["work_styles"]) == 5
+
+
+# --- programs and technology ---------------------------------------------------------------------------
+
+
+def test_registered_nurse_programs_start_with_registered_nursing(derived: dict[str, dict[str, Any]]) -> None:
+    programs = derived[RN]["programs"]
+    assert programs[0] == {"cip": "51.3801", "title": "Registered Nursing/Registered Nurse"}
+    assert len(programs) == 12  # of the 22 the crosswalk lists, the best dozen
+
+
+def test_software_developer_programs_start_with_computer_science_or_software_engineering(
+        derived: dict[str, dict[str, Any]]) -> None:
+    programs = derived[DEV]["programs"]
+    assert programs[0]["title"] in ("Computer Software Engineering", "Computer Science")
+    order = [p["cip"] for p in programs]
+    assert order.index("14.0903") < order.index("15.1204")  # the degree before the technician's certificate
+
+
+def test_programs_an_editor_annotated_keep_their_note_and_their_order_on_top() -> None:
+    d = doc(DEV, "software-developer", "Software Developer", "Bachelor's degree", programs=[
+        {"cip": "30.7001", "title": "Data Science, General", "note": "for the data side"},
+        {"cip": "11.0201", "title": "Computer Programming/Programmer, General", "note": "a note an editor wrote"},
+        {"cip": "14.0903", "title": "Computer Software Engineering"},
+    ])
+    available = [{"cip": c, "title": t} for c, t in [
+        ("11.0201", "Computer Programming/Programmer, General"), ("11.0701", "Computer Science"),
+        ("14.0903", "Computer Software Engineering"), ("30.7001", "Data Science, General")]]
+    out = ranked_programs(d, available)
+    assert out[:2] == d["programs"][:2]
+    assert {p["cip"] for p in out} == {"11.0201", "11.0701", "14.0903", "30.7001"}
+    assert all("note" not in p for p in out[2:])
+
+
+def test_the_crosswalks_no_match_is_no_program(derived: dict[str, dict[str, Any]]) -> None:
+    assert derived[CASHIER]["programs"] == []
+    assert derived[ELECTRICIAN]["programs"] == [{"cip": "46.0302", "title": "Electrician"}]
+
+
+def test_program_levels_from_titles() -> None:
+    assert program_level("Health Information/Medical Records Technology/Technician") == (2, 4)
+    assert program_level("Health Information/Medical Records Administration/Administrator") == (5, 6)
+    assert program_level("Nurse Anesthetist") == (6, 7)
+    assert program_level("Computer Science") is None
+
+
+def test_a_sub_baccalaureate_program_ranks_first_for_a_certificate_career() -> None:
+    d = doc("29-9999.00", "x", "Medical Coder", "Postsecondary nondegree award")
+    available = [{"cip": "51.0706", "title": "Health Information/Medical Records Administration/Administrator"},
+                 {"cip": "51.0707", "title": "Health Information/Medical Records Technology/Technician"}]
+    assert [p["cip"] for p in ranked_programs(d, available)] == ["51.0707", "51.0706"]
+
+
+def test_technology_puts_in_demand_and_hot_items_first(derived: dict[str, dict[str, Any]]) -> None:
+    flags = {r["Example"]: (r["In Demand"] == "Y", r["Hot Technology"] == "Y") for r in rows(ONET / "Technology Skills.txt")
+             if r["O*NET-SOC Code"] == DEV}
+    shown = derived[DEV]["technology"]
+    assert len(shown) == 8
+    tiers = [(not flags[t][0], not flags[t][1]) for t in shown]
+    assert tiers == sorted(tiers)
+    assert derived[RN]["technology"][0] != "Apache Spark"
+    assert derived[RN]["technology"] != sorted(derived[RN]["technology"])
+
+
+# --- leads ---------------------------------------------------------------------------------------------
+
+
+def test_leads_name_careers_of_the_catalog_with_a_similarity(derived: dict[str, dict[str, Any]]) -> None:
+    slugs = {d["slug"] for d in docs().values()}
+    for d in derived.values():
+        for lead in d.get("leads", []):
+            assert lead["slug"] in slugs and 0 <= lead["similarity"] <= 100
+    rn = derived[RN]["leads"]
+    assert rn[0]["slug"] == "licensed-practical-nurse" and rn[0]["related"] is True
+    sims = [lead["similarity"] for lead in rn]
+    assert sims == sorted(sims, reverse=True)
+
+
+def test_build_and_carry_are_skills_of_the_two_careers(derived: dict[str, dict[str, Any]]) -> None:
+    skills = {r["Element Name"] for r in rows(ONET / "Skills.txt")}
+    level: dict[tuple[str, str], float] = {}
+    for r in rows(ONET / "Skills.txt"):
+        if r["Scale ID"] == "LV":
+            level[(r["O*NET-SOC Code"], r["Element Name"])] = float(r["Data Value"])
+    to_rn = next(lead for lead in derived[LPN]["leads"] if lead["slug"] == "registered-nurse")
+    assert 1 <= len(to_rn.get("build", [])) <= 3 and 1 <= len(to_rn.get("carry", [])) <= 3
+    assert set(to_rn["build"]) <= skills and set(to_rn["carry"]) <= skills
+    for skill in to_rn["build"]:  # a skill to build is one the next career needs more of
+        assert level[(RN, skill)] > level[(LPN, skill)]
+    assert not set(to_rn["build"]) & set(to_rn["carry"])
+
+
+def test_a_career_without_ratings_leads_only_where_onet_relates_it(derived: dict[str, dict[str, Any]]) -> None:
+    for lead in derived[DEV].get("leads", []):
+        assert lead["related"] is True and "build" not in lead
+
+
+def test_missing_source_files_leave_their_fields_out(tmp_path: Path) -> None:
+    (tmp_path / "onet").mkdir()
+    shutil.copy(ONET / "Knowledge.txt", tmp_path / "onet" / "Knowledge.txt")
+    out = derive(tmp_path, docs())
+    assert set(out[RN]) == {"subjects"}
+    assert out[DEV] == {}
+
+
+def test_derive_is_idempotent(derived: dict[str, dict[str, Any]]) -> None:
+    again = derive(SOURCES, {code: {**d, **derived[code]} for code, d in docs().items()})
+    assert again == derived
+
+
+def test_what_derive_writes_is_valid_profile_data(derived: dict[str, dict[str, Any]]) -> None:
+    from helpers import MINIMAL
+
+    from careerexplorer.schema import check
+
+    for fields in derived.values():
+        errors, warnings = check({**MINIMAL, **fields})
+        assert errors == [] and warnings == []

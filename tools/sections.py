@@ -1,0 +1,419 @@
+"""Import-time sections of a profile derived from the O*NET and CIP files.
+
+One entry point, ``derive(sources, docs)``: the profile documents keyed by O*NET-SOC code in, and
+for each code the fields this module adds or replaces out:
+
+- ``subjects``: high-school subjects, from Knowledge.txt through ``KNOWLEDGE_SUBJECTS`` (docs/subjects.md);
+- ``education_survey``: O*NET's survey of workers, "Required Level of Education" (RL scale);
+- ``work_activities``, ``work_values``, ``work_styles``: O*NET labels, ranked;
+- ``programs``: the CIP programs of the occupation, best fit first, hand-written notes kept;
+- ``technology``: the occupation's In Demand and Hot Technology items first, then by how much
+  they belong to its field;
+- ``leads``: the careers it leads to, by O*NET related occupations and a similarity of skills
+  and knowledge ratings.
+
+A source file that is missing leaves its fields out, so a partial copy of the sources still works.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from careerexplorer.guidance import SURVEY_CATEGORIES
+from careerexplorer.model import education_rank
+
+WORD = re.compile(r"[a-z0-9]+")
+# Words whose -er is not a doer's ending on a verb we also index: an officer is no office.
+KEEP_ER = frozenset({"officer"})
+
+
+def stem(word: str) -> str:
+    """A crude stem so that coder, coding and codes meet, as do nurse, nursing and accountant, accounting."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("ches", "shes", "sses", "xes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if (w.endswith("ing") and len(w) >= 6) or (w.endswith("ant") and len(w) >= 7):
+        w = w[:-3]
+    elif w.endswith("er") and not w.endswith("eer") and w not in KEEP_ER and len(w) >= 5:
+        w = w[:-2]
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]
+    return w
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text.lower())]
+
+
+# Knowledge area (O*NET element name) -> high-school subject; None: no school subject teaches it.
+KNOWLEDGE_SUBJECTS: dict[str, str | None] = {
+    "Administration and Management": "business",
+    "Administrative": "business",
+    "Economics and Accounting": "economics and accounting",
+    "Sales and Marketing": "marketing",
+    "Customer and Personal Service": None,
+    "Personnel and Human Resources": None,
+    "Production and Processing": None,
+    "Food Production": "agriculture",
+    "Computers and Electronics": "computer science",
+    "Engineering and Technology": "engineering and technology",
+    "Design": "drafting and design",
+    "Building and Construction": "construction trades",
+    "Mechanical": "auto and mechanical technology",
+    "Mathematics": "mathematics",
+    "Physics": "physics",
+    "Chemistry": "chemistry",
+    "Biology": "biology",
+    "Psychology": "psychology",
+    "Sociology and Anthropology": "sociology",
+    "Geography": "geography",
+    "Medicine and Dentistry": "health science",
+    "Therapy and Counseling": "health science",
+    "Education and Training": None,
+    "English Language": "English",
+    "Foreign Language": "a world language",
+    "Fine Arts": "art, music or theater",
+    "History and Archeology": "history",
+    "Philosophy and Theology": None,
+    "Public Safety and Security": None,
+    "Law and Government": "government and civics",
+    "Telecommunications": None,
+    "Communications and Media": "journalism and media",
+    "Transportation": None,
+}
+SUBJECT_MIN_IMPORTANCE = 3.0  # O*NET's "important" on its 1-5 scale
+SUBJECT_LIMIT = 5
+ACTIVITY_LIMIT = 6
+VALUE_LIMIT = 3
+STYLE_LIMIT = 5
+TECHNOLOGY_LIMIT = 8
+FIELD_SHARE = 0.15  # a technology "of the field" is used by at least this share of the related occupations
+PROGRAM_LIMIT = 12
+LEAD_LIMIT = 15
+GAP_LIMIT = 3
+# How far a skill must matter in the next career (importance, 1-5) to be worth building or carrying.
+SKILL_MIN_IMPORTANCE = 3.0
+# Weights of the two signals in a lead's similarity: rated likeness, and O*NET's own relatedness.
+COSINE_WEIGHT, RELATED_WEIGHT = 0.7, 0.3
+
+# Words in a program title that show its award level on the education ladder.
+SUB_BACCALAUREATE = {"technician", "assistant", "aide", "operator", "repairer", "installer", "mechanic"}
+MANAGEMENT = {"administration", "administrator", "management", "manager"}
+GRADUATE = {"practitioner", "anesthetist", "midwife", "practice", "leader", "research", "residency"}
+DROP_WORDS = {"and", "or", "of", "the", "in", "for", "general", "other", "a", "an", "with"}
+
+
+def rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of an O*NET tab-separated file as dicts."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        for values in reader:
+            yield dict(zip(header, values))
+
+
+def ratings(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """code -> element name -> {"IM": importance, "LV": level}."""
+    out: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+    for r in rows(path):
+        if r["Scale ID"] in ("IM", "LV"):
+            out[r["O*NET-SOC Code"]][r["Element Name"]][r["Scale ID"]] = float(r["Data Value"])
+    return out
+
+
+def subjects(knowledge: dict[str, dict[str, float]]) -> list[str]:
+    """The school subjects a career leans on: important knowledge areas, by importance times level."""
+    best: dict[str, float] = {}
+    for area, scale in knowledge.items():
+        subject = KNOWLEDGE_SUBJECTS.get(area)
+        im = scale.get("IM", 0.0)
+        if subject is None or im < SUBJECT_MIN_IMPORTANCE:
+            continue
+        score = im * scale.get("LV", 0.0)
+        best[subject] = max(best.get(subject, 0.0), score)
+    return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))][:SUBJECT_LIMIT]
+
+
+def education_survey(path: Path) -> dict[str, list[dict[str, Any]]]:
+    labels = [label for label, _, _ in SURVEY_CATEGORIES]
+    shares: dict[str, dict[int, float]] = defaultdict(dict)
+    for r in rows(path):
+        if r["Scale ID"] == "RL":
+            shares[r["O*NET-SOC Code"]][int(r["Category"])] = float(r["Data Value"])
+    out = {}
+    for code, by_cat in shares.items():
+        items = [{"category": labels[c - 1], "percent": round(by_cat[c], 1)}
+                 for c in sorted(by_cat) if 1 <= c <= len(labels) and round(by_cat[c], 1) > 0]
+        if items:
+            out[code] = items
+    return out
+
+
+def work_activities(tasks_to_dwas: Path) -> dict[str, list[str]]:
+    """Detailed work activities ranked by how many of the occupation's tasks they cover."""
+    tasks: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in rows(tasks_to_dwas):
+        tasks[r["O*NET-SOC Code"]][r["DWA Title"]].add(r["Task ID"])
+    return {code: [t for t, _ in sorted(d.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:ACTIVITY_LIMIT]
+            for code, d in tasks.items()}
+
+
+def top_rated(path: Path, scale: str, limit: int) -> dict[str, list[str]]:
+    items: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for r in rows(path):
+        if r["Scale ID"] == scale:
+            items[r["O*NET-SOC Code"]].append((-float(r["Data Value"]), r["Element Name"]))
+    return {code: [name for _, name in sorted(v)[:limit]] for code, v in items.items()}
+
+
+# --- programs ---------------------------------------------------------------------------------
+
+
+def cip_programs(path: Path) -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for r in csv.DictReader(fh):
+            soc = r["SOC2018Code"].strip()
+            # The crosswalk's "NO MATCH" rows (SOC 99-9999 or CIP 99.9999) name no program.
+            if not soc.startswith("99-") and not r["CIP2020Code"].strip().startswith("99."):
+                out[soc].append({"cip": r["CIP2020Code"].strip(), "title": r["CIP2020Title"].strip().rstrip(".")})
+    return out
+
+
+def program_level(title: str) -> tuple[int, int] | None:
+    """The range of ladder ranks a program's title points to, or None when the title does not say."""
+    words = set(title.lower().replace(",", " ").replace("/", " ").split())
+    if words & SUB_BACCALAUREATE:  # certificates and associate's degrees
+        return education_rank("Some college, no degree"), education_rank("Associate's degree")
+    if words & GRADUATE:
+        return education_rank("Master's degree"), education_rank("Doctoral or professional degree")
+    if words & MANAGEMENT:
+        return education_rank("Bachelor's degree"), education_rank("Master's degree")
+    return None
+
+
+def career_words(doc: dict[str, Any]) -> dict[str, float]:
+    """Each stem of the career's names, weighted: the title counts most, other titles by how often."""
+    weights: dict[str, float] = defaultdict(float)
+    for s in set(stems(doc.get("title", "")) + stems(doc.get("onet_title", ""))):
+        weights[s] += 3.0
+    others = [*doc.get("also_called", []), *doc.get("search_titles", [])]
+    for name in others:
+        for s in set(stems(name)):
+            weights[s] += 3.0 / max(len(others), 1) * 2
+    return {s: w for s, w in weights.items() if s not in DROP_WORDS}
+
+
+def _weight(stem_: str, words: dict[str, float]) -> float:
+    """A program word's weight: the career word it is, or begins (law, lawyer), or is begun by."""
+    near = [w for s, w in words.items() if min(len(s), len(stem_)) >= 3 and (s.startswith(stem_) or stem_.startswith(s))]
+    return max([words.get(stem_, 0.0), *near])
+
+
+def program_score(program: dict[str, Any], words: dict[str, float], entry: int | None) -> float:
+    title_stems = [s for s in stems(program["title"]) if s not in DROP_WORDS]
+    distinct = set(title_stems)
+    # Sorted, and rounded below: a sum over a set in hash order differs in its last bits from run
+    # to run, and ties between programs would change places.
+    fit = sum(_weight(s, words) for s in sorted(distinct)) / math.sqrt(max(len(distinct), 1))
+    level = program_level(program["title"])
+    if entry is not None and level is not None:
+        low, high = level
+        fit -= max(low - entry, entry - high, 0) / 2
+    lowered = program["title"].lower()
+    if "general" in lowered:
+        fit += 0.3
+    if lowered.endswith("other"):
+        fit -= 0.5
+    return round(fit, 9)
+
+
+def ranked_programs(doc: dict[str, Any], available: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The occupation's programs, best fit first, limited; hand-written notes carried over."""
+    old = doc.get("programs", [])
+    notes = {p["cip"]: p["note"] for p in old if p.get("note")}
+    by_cip = {p["cip"]: dict(p) for p in available}
+    for p in old:  # a program the profile names that the crosswalk has not: keep it, unless a non-match
+        if not p["cip"].startswith("99."):
+            by_cip.setdefault(p["cip"], {"cip": p["cip"], "title": p["title"]})
+    entry = _entry_rank(doc)
+    words = career_words(doc)
+    # Programs an editor has annotated keep their place at the top, in the editor's order.
+    edited = [by_cip[p["cip"]] for p in old if p["cip"] in notes]
+    rest = [p for p in by_cip.values() if p["cip"] not in notes]
+    order = edited + sorted(rest, key=lambda p: (-program_score(p, words, entry), p["cip"]))
+    out = []
+    for p in order[: max(PROGRAM_LIMIT, len(old))]:
+        item = {"cip": p["cip"], "title": p["title"]}
+        if p["cip"] in notes:
+            item["note"] = notes[p["cip"]]
+        out.append(item)
+    return out
+
+
+def _entry_rank(doc: dict[str, Any]) -> int | None:
+    typical = (doc.get("education") or {}).get("typical_entry")
+    try:
+        return education_rank(typical) if typical else None
+    except ValueError:
+        return None
+
+
+# --- technology -------------------------------------------------------------------------------
+
+
+def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, list[str]]:
+    """In Demand first, then Hot Technology, then the rest; within each, what the field around the
+    occupation (its O*NET related occupations) also uses more than occupations at large."""
+    items: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
+    for r in rows(path):
+        flags = items[r["O*NET-SOC Code"]].get(r["Example"], (False, False))
+        items[r["O*NET-SOC Code"]][r["Example"]] = (flags[0] or r["In Demand"] == "Y",
+                                                   flags[1] or r["Hot Technology"] == "Y")
+    users: Counter[str] = Counter(name for names in items.values() for name in names)
+    total = max(len(items), 1)
+    out = {}
+    for code, names in items.items():
+        near = [c for c in related.get(code, []) if c in items]
+
+        def share(name: str, near: list[str] = near) -> float:
+            return sum(name in items[c] for c in near) / len(near) if near else 0.0
+
+        def key(name: str, names: dict[str, tuple[bool, bool]] = names, near: list[str] = near
+                ) -> tuple[bool, bool, bool, float, str]:
+            # An item few of the related occupations use (a hot technology of another field) sinks
+            # within its tier; among the rest, what the field uses more than occupations at large leads.
+            used = share(name, near)
+            return (not names[name][0], not names[name][1], bool(near) and used < FIELD_SHARE,
+                    -(used - users[name] / total), name.lower())
+
+        order = sorted(names, key=key)
+        out[code] = order[:TECHNOLOGY_LIMIT]
+    return out
+
+
+# --- leads ------------------------------------------------------------------------------------
+
+
+def related_occupations(path: Path) -> dict[str, list[str]]:
+    """code -> its O*NET related occupations, closest first."""
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in rows(path):
+        out[r["O*NET-SOC Code"]].append((int(r["Index"]), r["Related O*NET-SOC Code"]))
+    return {code: [c for _, c in sorted(v)] for code, v in out.items()}
+
+
+def unit_vectors(skills: dict[str, Any], knowledge: dict[str, Any]) -> dict[str, list[float]]:
+    """Each occupation's importance and level ratings, centred on the mean of all, of length one."""
+    codes = sorted(set(skills) & set(knowledge))
+    dims = sorted({(kind, el, sc) for kind, table in (("s", skills), ("k", knowledge)) for c in codes
+                   for el, scales in table[c].items() for sc in scales})
+    raw = {}
+    for c in codes:
+        raw[c] = [(skills if kind == "s" else knowledge)[c].get(el, {}).get(sc, 0.0) for kind, el, sc in dims]
+    mean = [sum(v[i] for v in raw.values()) / len(raw) for i in range(len(dims))] if raw else []
+    out = {}
+    for c, v in raw.items():
+        centred = [x - m for x, m in zip(v, mean)]
+        norm = math.sqrt(sum(x * x for x in centred)) or 1.0
+        out[c] = [x / norm for x in centred]
+    return out
+
+
+def gaps(own: dict[str, dict[str, float]], target: dict[str, dict[str, float]]) -> tuple[list[str], list[str]]:
+    """(skills to build: the largest rises in level; skills that carry over: strong in both)."""
+    wanted = {el: s for el, s in target.items() if s.get("IM", 0.0) >= SKILL_MIN_IMPORTANCE}
+    rises = sorted(((s.get("LV", 0.0) - own.get(el, {}).get("LV", 0.0), el) for el, s in wanted.items()),
+                   key=lambda t: (-t[0], t[1]))
+    build = [el for gap, el in rises if gap > 0.25][:GAP_LIMIT]
+    held = sorted(((min(s.get("LV", 0.0), own.get(el, {}).get("LV", 0.0)), el) for el, s in wanted.items()
+                   if el not in build and own.get(el, {}).get("IM", 0.0) >= SKILL_MIN_IMPORTANCE),
+                  key=lambda t: (-t[0], t[1]))
+    return build, [el for _, el in held][:GAP_LIMIT]
+
+
+def leads(docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills: dict[str, Any],
+          knowledge: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    vectors = unit_vectors(skills, knowledge)
+    out = {}
+    for code in docs:
+        near = {c: (len(related.get(code, [])) - i) / max(len(related.get(code, [])), 1)
+                for i, c in enumerate(related.get(code, []))}
+        mine = vectors.get(code)
+        scored = []
+        for other in docs:
+            if other == code:
+                continue
+            cos = 0.0
+            if mine is not None and other in vectors:
+                cos = sum(a * b for a, b in zip(mine, vectors[other]))
+            if mine is None and other not in near:
+                continue
+            score = COSINE_WEIGHT * cos + RELATED_WEIGHT * near.get(other, 0.0)
+            if score > 0:
+                scored.append((score, other))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        items = []
+        for score, other in scored[:LEAD_LIMIT]:
+            build, carry = gaps(skills.get(code, {}), skills.get(other, {})) if code in skills and other in skills \
+                else ([], [])
+            item: dict[str, Any] = {"slug": docs[other]["slug"], "title": docs[other]["title"],
+                                    "similarity": min(100, round(100 * score)), "related": other in near}
+            if build:
+                item["build"] = build
+            if carry:
+                item["carry"] = carry
+            items.append(item)
+        if items:
+            out[code] = items
+    return out
+
+
+# --- the entry point ----------------------------------------------------------------------------
+
+
+def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """For each O*NET-SOC code of ``docs``, the fields this module adds or replaces (see the module doc)."""
+    onet = sources / "onet"
+    out: dict[str, dict[str, Any]] = {code: {} for code in docs}
+
+    def put(key: str, table: dict[str, Any]) -> None:
+        for code, value in table.items():
+            if code in out and value:
+                out[code][key] = value
+
+    skills = ratings(onet / "Skills.txt") if (onet / "Skills.txt").is_file() else {}
+    knowledge = ratings(onet / "Knowledge.txt") if (onet / "Knowledge.txt").is_file() else {}
+    put("subjects", {code: subjects(k) for code, k in knowledge.items()})
+    path = onet / "Education, Training, and Experience.txt"
+    if path.is_file():
+        put("education_survey", education_survey(path))
+    if (onet / "Tasks to DWAs.txt").is_file():
+        put("work_activities", work_activities(onet / "Tasks to DWAs.txt"))
+    if (onet / "Work Values.txt").is_file():
+        put("work_values", top_rated(onet / "Work Values.txt", "EX", VALUE_LIMIT))
+    if (onet / "Work Styles.txt").is_file():
+        put("work_styles", top_rated(onet / "Work Styles.txt", "IM", STYLE_LIMIT))
+    related = related_occupations(onet / "Related Occupations.txt") \
+        if (onet / "Related Occupations.txt").is_file() else {}
+    if (onet / "Technology Skills.txt").is_file():
+        put("technology", ranked_technology(onet / "Technology Skills.txt", related))
+    crosswalk = sources / "cip-soc" / "CIP2020_SOC2018_Crosswalk_CIP-SOC.csv"
+    if crosswalk.is_file():
+        available = cip_programs(crosswalk)
+        for code, doc in docs.items():  # replaced even when empty: the crosswalk may have nothing
+            out[code]["programs"] = ranked_programs(doc, available.get(doc["soc_code"], []))
+    put("leads", leads(docs, related, skills, knowledge))
+    return out
