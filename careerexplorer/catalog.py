@@ -7,9 +7,11 @@ profile on every run.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
-from functools import cached_property
+import stat
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +44,13 @@ def locate(text: str, path: str) -> int | None:
     if not m:
         return None
     head, index, key = m.group(1), m.group(2), m.group(3)
-    lines = text.splitlines()
-    headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    lines, headers, keys = _layout(text)
     first_header = headers[0] if headers else len(lines)
 
     def find_key(name: str, start: int, stop: int) -> int | None:
-        pat = re.compile(rf'^\s*"?{re.escape(name)}"?\s*=')
-        for i in range(start, stop):
-            if pat.match(lines[i]):
-                return i + 1
-        return None
+        at = keys.get(name, [])
+        i = bisect.bisect_left(at, start)
+        return at[i] + 1 if i < len(at) and at[i] < stop else None
 
     def section_end(start: int) -> int:
         return next((h for h in headers if h > start), len(lines))
@@ -73,13 +72,36 @@ def locate(text: str, path: str) -> int | None:
     return find_key(key, start + 1, section_end(start)) or start + 1
 
 
+_KEY_LINE = re.compile(r'^\s*("?)([^"=]*?)\1\s*=')
+
+
+@lru_cache(maxsize=2)
+def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]]]:
+    """A file's lines, its table headers and the lines where each key is set, found once per
+    file: locating every problem must not read the file again for each one (a file with
+    thousands of unknown keys would take minutes)."""
+    lines = text.splitlines()
+    headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    keys: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        m = _KEY_LINE.match(ln)
+        if m:
+            keys.setdefault(m.group(2).strip(), []).append(i)
+    return lines, headers, keys
+
+
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file; every failure is an InvalidProfile naming the file."""
     name = str(path)
     try:
         if path.is_dir():
             raise InvalidProfile([Problem(name, None, "", "is a folder, not a profile file")])
-        with path.open("rb") as fh:
+        # Without blocking, and regular files only: opening a FIFO named x.toml for reading
+        # would wait for a writer forever, and a device never ends.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InvalidProfile([Problem(name, None, "", "is not a regular file, not a profile")])
             raw = fh.read(MAX_PROFILE_BYTES + 1)
     except InvalidProfile:
         raise
@@ -98,6 +120,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         line = getattr(exc, "lineno", None)
         msg = getattr(exc, "msg", str(exc))
         raise InvalidProfile([Problem(name, line, "", f"invalid TOML: {msg}")]) from None
+    except RecursionError:
+        raise InvalidProfile([Problem(name, None, "", "is nested too deeply to be a profile")]) from None
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        raise InvalidProfile([Problem(name, None, "", "holds a number too long to read")]) from None
 
 
 class Checked:
@@ -284,7 +310,7 @@ class Catalog:
         if self.user_dirs and slug in self.user_profiles:
             return self.user_profiles[slug]
         path = self.bundled_path(slug)
-        if not path.is_file():
+        if not _is_file(path):
             raise UnknownCareer(slug)
         return load_profile(path, self.clusters)
 
@@ -293,7 +319,7 @@ class Catalog:
         text = query.strip()
         if not text:
             raise UnknownCareer(query)
-        if schema.SLUG_RE.match(text) and (self.bundled_path(text).is_file() and not self.user_dirs):
+        if schema.SLUG_RE.match(text) and (_is_file(self.bundled_path(text)) and not self.user_dirs):
             return text
         if not self.user_dirs:
             from careerexplorer.index import read_lookup
@@ -337,6 +363,15 @@ class Catalog:
         return self.profile(self.resolve(query))
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but a name too long for the file system (or a folder we may not search) is
+    simply not a file here, rather than an OSError."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _names_match(entry: dict[str, Any], fields: tuple[str, ...], wanted: str) -> bool:
     from careerexplorer.index import names
 
@@ -364,12 +399,15 @@ def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Pro
     seen: dict[str, Path] = {}
     files: list[Path] = []
     for path in paths:
-        if path.is_dir() and (path / "careers").is_dir() and (path / "clusters.toml").is_file():
-            path = path / "careers"  # the bundled data folder
-        if not path.exists() and not path.is_symlink():
-            notes.append(f"{path}: no such file or folder")
-            continue
-        files += user_files(path, notes) if path.is_dir() else [path]
+        try:
+            if path.is_dir() and (path / "careers").is_dir() and (path / "clusters.toml").is_file():
+                path = path / "careers"  # the bundled data folder
+            if not path.exists() and not path.is_symlink():
+                notes.append(f"{path}: no such file or folder")
+                continue
+            files += user_files(path, notes) if path.is_dir() else [path]
+        except OSError as exc:  # a folder we may not search, a name too long
+            notes.append(f"{path}: cannot be read ({exc.strerror or exc})")
     for path in files:
         checked = check_file(path, clusters)
         problems += checked.errors + checked.warnings

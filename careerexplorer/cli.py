@@ -2,6 +2,7 @@
 
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -11,7 +12,7 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 from rich.console import Console
 
-from careerexplorer import __version__
+from careerexplorer import __version__, sanitize
 from careerexplorer.catalog import Catalog, user_dirs_from_env
 from careerexplorer.errors import CareerError, UsageError
 
@@ -28,12 +29,17 @@ _state: dict[str, Any] = {"dirs": []}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+MIN_WIDTH, MAX_WIDTH = 20, 500  # COLUMNS=10000000 must not mean megabytes of padding
+
+
 def console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
+    out = Console(highlight=False, emoji=False, markup=False)
+    out.width = min(MAX_WIDTH, max(MIN_WIDTH, out.width))
+    return out
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    sys.stderr.write(f"careers: {message}\n")
+    sys.stderr.write(f"careers: {sanitize.message(message)}\n")
     return typer.Exit(code)
 
 
@@ -58,7 +64,7 @@ def catalog() -> Catalog:
 
 def warn_all(cat: Catalog) -> None:
     for line in cat.warnings:
-        sys.stderr.write(f"careers: warning: {line}\n")
+        sys.stderr.write(f"careers: warning: {sanitize.message(line)}\n")
 
 
 def emit_text(out: Console, page: Any) -> None:
@@ -70,9 +76,7 @@ def emit_text(out: Console, page: Any) -> None:
 
 
 def emit_json(data: Any) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(sanitize.json_dumps(data) + "\n")
 
 
 def version_callback(value: bool) -> None:
@@ -83,12 +87,17 @@ def version_callback(value: bool) -> None:
 
 def complete_career(incomplete: str) -> list[str]:
     """Shell completion: the slugs (bundled and the user's own) that start with what was typed."""
+    # Only what could start a slug is looked up, by listing the data folder, never by a glob
+    # pattern: '/etc/' or '../' must not reach the file system, and completion must never raise.
+    if not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in incomplete):
+        return []
     try:
         cat = catalog()
-        slugs = [p.stem for p in (cat.data_dir / "careers").glob(f"{incomplete}*.toml")]
+        slugs = [p.stem for p in (cat.data_dir / "careers").iterdir()
+                 if p.suffix == ".toml" and p.stem.startswith(incomplete)]
         slugs += [s for s in cat.user_profiles if s.startswith(incomplete)]
         return sorted(set(slugs))
-    except CareerError:
+    except Exception:
         return []
 
 
@@ -108,7 +117,7 @@ def main_options(
     """
     for folder in data_dir or []:
         if not folder.is_dir():
-            raise fail(f"--data-dir {folder}: not a folder", 2)
+            raise fail(f"--data-dir {folder}: not a folder", 2)  # fail() sanitizes the name
     _state["dirs"] = list(data_dir or [])
 
 
@@ -248,7 +257,7 @@ def search(
         from careerexplorer.search import closest_titles
 
         near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
-        console().print(f"No careers match {query!r}. Closest titles: {near}.")
+        sys.stdout.write(sanitize.line(f"No careers match {query!r}. Closest titles: {near}.") + "\n")
     else:
         from careerexplorer.render import search_results
 
@@ -399,6 +408,9 @@ def match(
     emit_text(out, match_results(code, chosen_interests, matches, why, out.width, out.options.ascii_only))
 
 
+QUIZ_TRIES = 5
+
+
 def ask_quiz() -> dict[str, int]:
     """Ask the 30 statements; y = would enjoy, ? = not sure, n = would not.
 
@@ -410,10 +422,18 @@ def ask_quiz() -> dict[str, int]:
     err.write("For each activity: would you enjoy it? Answer y (yes), ? (not sure) or n (no).\n")
     scores: dict[str, int] = {}
     for number, (kind, statement) in enumerate(QUIZ, 1):
-        while True:
+        for attempt in range(QUIZ_TRIES + 1):
+            if attempt == QUIZ_TRIES:  # endless garbage (a file or a stuck key) must not loop forever
+                raise UsageError(f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; "
+                                 "or give --interests")
             err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
             err.flush()
-            line = sys.stdin.readline()
+            try:
+                line = sys.stdin.readline()
+            except UnicodeDecodeError:
+                err.write("\n")
+                raise UsageError("an answer to the quiz is not text in the terminal's encoding; "
+                                 "answer y, ? or n, or give --interests") from None
             if not line:
                 err.write("\n")
                 raise UsageError("the quiz ended before every statement had an answer; or give --interests")
@@ -491,8 +511,8 @@ def shortlist_remove(
     cat = catalog()
     slugs = [c if c in on_list else cat.resolve(c) for c in careers]
     current, removed = shortlist.remove(path, slugs)
-    for slug in slugs:
-        sys.stdout.write(f"{'removed' if slug in removed else 'not on the list'}: {slug}\n")
+    for slug in slugs:  # a slug from a hand-edited shortlist file may hold anything
+        sys.stdout.write(f"{'removed' if slug in removed else 'not on the list'}: {sanitize.line(slug)}\n")
     sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
 
 
@@ -529,7 +549,9 @@ def shortlist_clear() -> None:
     """
     from careerexplorer import shortlist
 
-    n = shortlist.clear(shortlist.default_path())
+    n, backup = shortlist.clear(shortlist.default_path())
+    if backup:
+        sys.stderr.write(f"careers: warning: the shortlist was unreadable; a copy is kept at {sanitize.message(backup)}\n")
     sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
 
 
@@ -576,10 +598,10 @@ def validate(
     cat = catalog()
     targets = list(paths) if paths else [cat.data_dir, *cat.user_dirs]
     checked, problems, notes = validate_paths(targets, cat.clusters)
-    for problem in problems:
-        sys.stdout.write(f"{problem}\n")
+    for problem in problems:  # file names and keys come from the files checked: one line each
+        sys.stdout.write(f"{sanitize.message(problem)}\n")
     for note in notes:
-        sys.stdout.write(f"{note}\n")
+        sys.stdout.write(f"{sanitize.message(note)}\n")
     bad = len(problems) + len(notes)
     sys.stdout.write(f"{checked} file{'s' * (checked != 1)} checked, {bad} problem{'s' * (bad != 1)}\n")
     if bad:
@@ -618,13 +640,31 @@ def main() -> None:
     """Console-script entry point."""
     # A terminal that cannot show a character (LANG=C, an ASCII-only encoding) gets '?' for it,
     # never a UnicodeEncodeError.
+    if sys.stderr is None:  # started with 2>&-: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdout is None:  # started with >&-
+        sys.stderr.write("careers: standard output is closed; nothing can be written\n")
+        sys.exit(1)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
     try:
-        lean_app(sys.argv[1:])()
+        try:
+            lean_app(sys.argv[1:])()
+        finally:
+            sys.stdout.flush()  # a full disk shows here, where it can still be reported
     except KeyboardInterrupt:
         sys.stderr.write("careers: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:  # stdout on a full disk (ENOSPC), a closed pipe (EPIPE), an I/O error
+        # The rest of the output can go nowhere: point stdout at the null device so that the
+        # interpreter's own flush at exit has nothing left to fail on.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        if not isinstance(exc, BrokenPipeError):  # a reader that went away needs no message
+            sys.stderr.write(f"careers: {sanitize.message(exc.strerror or exc)}\n")
+        sys.exit(1)

@@ -6,8 +6,9 @@ import csv
 import io
 from typing import Any
 
+from careerexplorer import sanitize
 from careerexplorer.model import Profile
-from careerexplorer.render import NOT_PUBLISHED, count, growth, safe, wage
+from careerexplorer.render import NOT_PUBLISHED, count, growth, wage
 
 SCHEMA_VERSION = 1
 
@@ -18,11 +19,8 @@ def versioned(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def md(value: Any) -> str:
-    """Text safe inside Markdown: no table breaks, no markup, no control characters."""
-    text = safe(value).replace("\n", " ").replace("|", "\\|")
-    for ch in "*_`[]<>#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Text safe inside Markdown: no table breaks, no markup, no links, no control characters."""
+    return sanitize.markdown(value)
 
 
 def md_table(header: list[str], rows: list[list[str]]) -> str:
@@ -34,17 +32,14 @@ def md_table(header: list[str], rows: list[list[str]]) -> str:
 def to_csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
     # A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
+    writer.writerow([_cell(h) for h in header])
     writer.writerows([[_cell(c) for c in row] for row in rows])
     return out.getvalue()
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str):
-        value = safe(value)  # control characters made visible, as on screen
-        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-    return "" if value is None else value
+    return sanitize.csv_cell(value)
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -94,7 +89,8 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     if p.additional_info or p.resources:
         out += ["", "## Additional Information", ""]
         out += [md(par) + "\n" for par in p.additional_info]
-        out += [f"- {md(r.name)}: <{r.url}>" for r in p.resources]
+        # An address that could break out of its link is shown as text, never as a link.
+        out += [f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources]
     if w:
         out += ["", f"## Salary Range ({md(w.area)}, {md(w.period)})", ""]
         out.append(md_table(["10th", "25th", "Median", "75th", "90th"],

@@ -6,22 +6,21 @@ terminal control sequences in data are shown as inert text.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.text import Text
 
+from careerexplorer import sanitize
 from careerexplorer.model import Profile, Wages
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HEADING = "bold cyan"
 DIM = "dim"
 NOT_PUBLISHED = "not published"
 
 
-def safe(value: Any) -> str:
-    """Text from data with control characters made visible (ESC becomes \\x1b), newlines kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+# Text from data with every control made visible (ESC becomes \\x1b), newlines kept: the
+# package's one sanitizer (careerexplorer.sanitize).
+safe = sanitize.text
 
 
 def text(value: Any, style: str = "") -> Text:
@@ -698,7 +697,7 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[:width].rstrip()
     lines = [head]
     for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
-        title = safe(entry["title"])
+        title = sanitize.line(entry["title"])
         if len(title) > title_w:
             title = title[: title_w - 1] + ("~" if ascii_only else "…")
         lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
