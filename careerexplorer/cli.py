@@ -97,7 +97,7 @@ def complete_career(incomplete: str) -> list[str]:
                  if p.suffix == ".toml" and p.stem.startswith(incomplete)]
         slugs += [s for s in cat.user_profiles if s.startswith(incomplete)]
         return sorted(set(slugs))
-    except Exception:
+    except (CareerError, OSError, ValueError):
         return []
 
 
@@ -641,7 +641,7 @@ def main() -> None:
     # A terminal that cannot show a character (LANG=C, an ASCII-only encoding) gets '?' for it,
     # never a UnicodeEncodeError.
     if sys.stderr is None:  # started with 2>&-: messages go nowhere rather than crash
-        sys.stderr = open(os.devnull, "w")
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
     if sys.stdout is None:  # started with >&-
         sys.stderr.write("careers: standard output is closed; nothing can be written\n")
         sys.exit(1)
