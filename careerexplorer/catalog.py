@@ -110,7 +110,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
     if len(raw) > MAX_PROFILE_BYTES:
         raise InvalidProfile([Problem(name, None, "", f"is larger than {MAX_PROFILE_BYTES // 1000} kB; not a profile")])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is not text
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InvalidProfile([Problem(name, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]) from None

@@ -51,6 +51,9 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except CareerError as exc:
+            # A profile of the user's that was skipped explains an unknown career: say so first.
+            if _state.get("catalog") is not None:
+                warn_all(_state["catalog"])
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", EXIT_INTERRUPTED) from None
@@ -59,12 +62,14 @@ def guarded(fn: F) -> F:
 
 
 def catalog() -> Catalog:
-    return Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
+    _state["catalog"] = Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
+    return _state["catalog"]  # type: ignore[no-any-return]
 
 
 def warn_all(cat: Catalog) -> None:
-    for line in cat.warnings:
-        sys.stderr.write(f"careers: warning: {sanitize.message(line)}\n")
+    """Print the catalog's warnings once (guarded prints those left when a command fails)."""
+    while cat.warnings:
+        sys.stderr.write(f"careers: warning: {sanitize.message(cat.warnings.pop(0))}\n")
 
 
 def emit_text(out: Console, page: Any) -> None:
@@ -119,6 +124,7 @@ def main_options(
         if not folder.is_dir():
             raise fail(f"--data-dir {folder}: not a folder", 2)  # fail() sanitizes the name
     _state["dirs"] = list(data_dir or [])
+    _state["catalog"] = None
 
 
 class Format(str, Enum):
@@ -257,7 +263,7 @@ def search(
         from careerexplorer.search import closest_titles
 
         near = ", ".join(e["title"] for e in closest_titles(query, cat.entries)) or "none"
-        sys.stdout.write(sanitize.line(f"No careers match {query!r}. Closest titles: {near}.") + "\n")
+        sys.stdout.write(sanitize.message(f"No careers match {query!r}. Closest titles: {near}.") + "\n")
     else:
         from careerexplorer.render import search_results
 
@@ -537,7 +543,7 @@ def shortlist_list(json_out: JsonOpt = False) -> None:
     print_lines(entries)
     for slug in slugs:
         if slug not in cat.by_slug:
-            sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")
+            sys.stderr.write(f"careers: warning: {sanitize.message(repr(slug))} on your shortlist is no longer in the catalog\n")
 
 
 @shortlist_app.command("clear")

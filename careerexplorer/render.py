@@ -698,6 +698,14 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     lines = [head]
     for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
         title = sanitize.line(entry["title"])
+        if not title.isascii():  # wide characters (CJK) take two cells each: measure cells
+            from rich.cells import cell_len, set_cell_size
+
+            if cell_len(title) > title_w:
+                title = set_cell_size(title, title_w - 1) + ("~" if ascii_only else "…")
+            title = set_cell_size(title, title_w)
+            lines.append(set_cell_size(f"{title} {salary:>{salary_w}} {edu:<{edu_w}} {grow}", width).rstrip())
+            continue
         if len(title) > title_w:
             title = title[: title_w - 1] + ("~" if ascii_only else "…")
         lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())

@@ -60,10 +60,16 @@ def line(value: Any) -> str:
     return text(value, newlines=False)
 
 
-def message(value: Any) -> str:
+MESSAGE_LIMIT = 2000  # a 100,000-character query is not echoed back whole
+
+
+def message(value: Any, limit: int = MESSAGE_LIMIT) -> str:
     """A message for stderr (a warning, an error, a file name, a key, a folder from the
-    environment): one line, whatever the value holds."""
-    return text(value, newlines=False)
+    environment): one line, whatever the value holds, and at most ``limit`` characters."""
+    s = text(value, newlines=False)
+    if len(s) > limit:
+        s = s[: limit - 40] + f"... ({len(s) - limit + 40:,} more characters)"
+    return s
 
 
 # Every ASCII character CommonMark (and GitHub's extensions) can read as markup anywhere in a

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -43,7 +44,12 @@ def default_path() -> Path:
 def read(path: Path) -> list[str]:
     """The slugs on the shortlist, in the order they were added; empty when there is no file."""
     try:
-        raw = path.read_bytes()
+        # Without blocking, regular files only: a FIFO in its place would wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ShortlistError(f"{path}: the shortlist is not a regular file; delete it")
+            raw = fh.read()
     except FileNotFoundError:
         return []
     except OSError as exc:
@@ -142,6 +148,8 @@ def clear(path: Path) -> tuple[int, Path | None]:
         except ShortlistError:
             backup = path.with_name(path.name + ".broken")
             try:
+                if not path.is_file():  # a folder or a FIFO in its place: nothing to copy, nothing to reset
+                    raise OSError(0, "not a regular file")
                 shutil.copyfile(path, backup)
             except OSError as exc:
                 raise ShortlistError(f"{path}: the shortlist is unreadable and no copy of it could be kept "

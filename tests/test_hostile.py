@@ -379,3 +379,50 @@ def test_twenty_parallel_shortlist_adds_keep_all_twenty(tmp_path: Path) -> None:
                 stream.close()
     assert all(code == 0 for code, _ in outcomes), outcomes
     assert sorted(shortlist.read(tmp_path / "careers" / "shortlist.json")) == slugs
+
+
+# --- found while hunting for the next failures -----------------------------------------------------
+
+
+def test_a_profile_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = one_profile(tmp_path / "mine")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = cli(tmp_path).invoke(app, ["--data-dir", str(tmp_path / "mine"), "show", "hostile-career"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("command", [["shortlist", "list"], ["shortlist", "add", "registered-nurse"],
+                                     ["shortlist", "clear"], ["compare"]])
+def test_a_fifo_in_place_of_the_shortlist_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "careers" / "shortlist.json"
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    result = run(*command, env={"XDG_CONFIG_HOME": str(tmp_path)}, timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.decode().count("\n") == 1 and b"not a regular file" in result.stderr
+
+
+def test_a_huge_query_is_not_echoed_back_whole(tmp_path: Path) -> None:
+    runner = cli(tmp_path)
+    for args in (["search", "zq" * 50_000], ["show", "nurse " * 20_000]):
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1) and len(result.output) < 2_500, (args[0], len(result.output))
+
+
+def test_wide_titles_fit_the_list_width(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    one_profile(tmp_path / "mine", title="看護師" * 40)
+    result = cli(tmp_path, {"COLUMNS": "60"}).invoke(app, ["--data-dir", str(tmp_path / "mine"), "list"])
+    assert result.exit_code == 0
+    assert any("看" in line for line in result.stdout.splitlines())
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_a_skipped_profile_is_named_when_its_career_is_not_found(tmp_path: Path) -> None:
+    path = one_profile(tmp_path / "mine", summary="")
+    result = cli(tmp_path).invoke(app, ["--data-dir", str(tmp_path / "mine"), "show", "hostile-career"])
+    assert result.exit_code == 1
+    first, last = result.stderr.splitlines()[0], result.stderr.splitlines()[-1]
+    assert first.startswith(f"careers: warning: skipped {path}") and last.startswith("careers: no career matches")
