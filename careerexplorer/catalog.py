@@ -44,7 +44,7 @@ def locate(text: str, path: str) -> int | None:
     if not m:
         return None
     head, index, key = m.group(1), m.group(2), m.group(3)
-    lines, headers, keys = _layout(text)
+    lines, headers, keys, tables = _layout(text)
     first_header = headers[0] if headers else len(lines)
 
     def find_key(name: str, start: int, stop: int) -> int | None:
@@ -53,30 +53,30 @@ def locate(text: str, path: str) -> int | None:
         return at[i] + 1 if i < len(at) and at[i] < stop else None
 
     def section_end(start: int) -> int:
-        return next((h for h in headers if h > start), len(lines))
+        i = bisect.bisect_right(headers, start)
+        return headers[i] if i < len(headers) else len(lines)
 
     if key is None and index is None:
         return find_key(head, 0, first_header)
     if index is not None:
-        tag = re.compile(rf"^\s*\[\[\s*{re.escape(head)}\s*\]\]")
-        starts = [i for i in headers if tag.match(lines[i])]
+        starts = tables.get(f"[{head}]", [])
         n = int(index)
         if n >= len(starts):
             return None
         start = starts[n]
         return (find_key(key, start + 1, section_end(start)) if key else None) or start + 1
-    tag = re.compile(rf"^\s*\[\s*{re.escape(head)}\s*\]")
-    start = next((i for i in headers if tag.match(lines[i])), None)
+    start = tables.get(head, [None])[0]
     if start is None:
         return find_key(f"{head}.{key}", 0, first_header) or find_key(head, 0, first_header)
     return find_key(key, start + 1, section_end(start)) or start + 1
 
 
 _KEY_LINE = re.compile(r'^\s*("?)([^"=]*?)\1\s*=')
+_TABLE_LINE = re.compile(r"^\s*\[(?:\[\s*([\w-]+)\s*\]\]|\s*([\w-]+)\s*\])")
 
 
 @lru_cache(maxsize=2)
-def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]]]:
+def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]], dict[str, list[int]]]:
     """A file's lines, its table headers and the lines where each key is set, found once per
     file: locating every problem must not read the file again for each one (a file with
     thousands of unknown keys would take minutes)."""
@@ -87,7 +87,12 @@ def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]]]:
         m = _KEY_LINE.match(ln)
         if m:
             keys.setdefault(m.group(2).strip(), []).append(i)
-    return lines, headers, keys
+    tables: dict[str, list[int]] = {}  # "wages" for [wages], "[programs]" for [[programs]]
+    for i in headers:
+        t = _TABLE_LINE.match(lines[i])
+        if t:
+            tables.setdefault(f"[{t.group(1)}]" if t.group(1) else t.group(2), []).append(i)
+    return lines, headers, keys, tables
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -223,7 +228,7 @@ class Catalog:
 
     def __init__(self, user_dirs: list[Path] | None = None, data_dir: Path | None = None) -> None:
         self.data_dir = data_dir or bundled_dir()
-        self.user_dirs = list(user_dirs or [])
+        self.user_dirs = list(dict.fromkeys(user_dirs or []))  # a folder named twice is read once
         self.warnings: list[str] = []
 
     @cached_property

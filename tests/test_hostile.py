@@ -426,3 +426,23 @@ def test_a_skipped_profile_is_named_when_its_career_is_not_found(tmp_path: Path)
     assert result.exit_code == 1
     first, last = result.stderr.splitlines()[0], result.stderr.splitlines()[-1]
     assert first.startswith(f"careers: warning: skipped {path}") and last.startswith("careers: no career matches")
+
+
+def test_thousands_of_wrong_tables_are_located_in_one_pass(tmp_path: Path) -> None:
+    # A hang guard, not a speed target: locating each [[programs]] entry once scanned every header.
+    path = one_profile(tmp_path / "mine")
+    head = path.read_text(encoding="utf-8")
+    path.write_text(head + "".join(f"[[programs]]\ncip = {i}\ntitle = 1\n" for i in range(8_000)), encoding="utf-8")
+    result = run("validate", str(path), timeout=60)
+    lines = result.stdout.decode().splitlines()
+    first = head.count("\n") + 2
+    assert result.returncode == 1 and len(lines) == 16_001
+    assert lines[0] == f"{path}:{first}: programs[0].cip: expected a string, found an integer"
+    assert lines[-2] == f"{path}:{first + 3 * 7_999 + 1}: programs[7999].title: expected a string, found an integer"
+
+
+def test_a_folder_named_twice_is_read_once(tmp_path: Path) -> None:
+    one_profile(tmp_path / "mine")
+    folder = str(tmp_path / "mine")
+    result = cli(tmp_path, {"CAREERS_PATH": os.pathsep.join([folder] * 50)}).invoke(app, ["--data-dir", folder, "list"])
+    assert result.exit_code == 0 and result.stderr == ""
