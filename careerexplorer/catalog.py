@@ -71,8 +71,9 @@ def locate(text: str, path: str) -> int | None:
     return find_key(key, start + 1, section_end(start)) or start + 1
 
 
-_KEY_LINE = re.compile(r'^\s*("?)([^"=]*?)\1\s*=')
-_TABLE_LINE = re.compile(r"^\s*\[(?:\[\s*([\w-]+)\s*\]\]|\s*([\w-]+)\s*\])")
+# Compiled on first use (only a file with problems needs them), not at every start-up.
+_KEY_LINE = r'^\s*("?)([^"=]*?)\1\s*='
+_TABLE_LINE = r"^\s*\[(?:\[\s*([\w-]+)\s*\]\]|\s*([\w-]+)\s*\])"
 
 
 @lru_cache(maxsize=2)
@@ -82,14 +83,15 @@ def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]], dict
     thousands of unknown keys would take minutes)."""
     lines = text.splitlines()
     headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    key_line, table_line = re.compile(_KEY_LINE), re.compile(_TABLE_LINE)
     keys: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        m = _KEY_LINE.match(ln)
+        m = key_line.match(ln)
         if m:
             keys.setdefault(m.group(2).strip(), []).append(i)
     tables: dict[str, list[int]] = {}  # "wages" for [wages], "[programs]" for [[programs]]
     for i in headers:
-        t = _TABLE_LINE.match(lines[i])
+        t = table_line.match(lines[i])
         if t:
             tables.setdefault(f"[{t.group(1)}]" if t.group(1) else t.group(2), []).append(i)
     return lines, headers, keys, tables

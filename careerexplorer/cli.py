@@ -122,7 +122,7 @@ def main_options(
     """
     for folder in data_dir or []:
         if not folder.is_dir():
-            raise fail(f"--data-dir {folder}: not a folder", 2)  # fail() sanitizes the name
+            raise fail(f"--data-dir {folder}: not a folder", 2)
     _state["dirs"] = list(data_dir or [])
     _state["catalog"] = None
 
@@ -435,7 +435,7 @@ def ask_quiz() -> dict[str, int]:
             err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
             err.flush()
             try:
-                line = sys.stdin.readline()
+                line = sys.stdin.readline(1000)  # a line without end counts as a few wrong answers
             except UnicodeDecodeError:
                 err.write("\n")
                 raise UsageError("an answer to the quiz is not text in the terminal's encoding; "

@@ -12,9 +12,7 @@ Standard library only, and nothing from the package: every other module may impo
 
 from __future__ import annotations
 
-import json as _json
 import re
-import unicodedata
 from typing import Any
 
 __all__ = ["csv_cell", "json_dumps", "line", "markdown", "message", "text", "url"]
@@ -44,6 +42,8 @@ def text(value: Any, newlines: bool = True) -> str:
     s = value if isinstance(value, str) else str(value)
     if s.isprintable():  # the common case: nothing to do, and cheap to find out
         return s
+    import unicodedata  # only for text that needs it: every command's start-up counts
+
     out: list[str] = []
     for ch in s:
         if ch.isprintable() or (newlines and ch in "\n\t"):
@@ -74,20 +74,22 @@ def message(value: Any, limit: int = MESSAGE_LIMIT) -> str:
 
 # Every ASCII character CommonMark (and GitHub's extensions) can read as markup anywhere in a
 # line. The backslash comes first so that the escapes added for the others stay escapes.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|!~&()@{}])")
+# Patterns are compiled on first use (re caches them): most commands never need them, and
+# compiling costs start-up time.
+_MD_INLINE = r"([\\`*_\[\]<>#|!~&()@{}])"
 # At the start of a line: block markers (lists, quotes, headings, thematic breaks, setext
 # underlines, ordered lists).
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>.:]|\d+[.)])")
+_MD_LINE_START = r"^(\s*)([-+=>.:]|\d+[.)])"
 # Bare addresses that GitHub-flavoured renderers would turn into links by themselves.
-_MD_AUTOLINK = re.compile(r"(?i)(://|www\.)")
+_MD_AUTOLINK = r"(?i)(://|www\.)"
 
 
 def markdown(value: Any) -> str:
     """Text inside a Markdown document: one line, no markup, no links, no HTML, no controls."""
     s = text(value, newlines=False).replace("\\x0a", " ").replace("\\x09", " ")
-    s = _MD_INLINE.sub(r"\\\1", s)
-    s = _MD_AUTOLINK.sub(lambda m: "\\:" + m.group()[1:] if m.group().startswith(":") else "www\\.", s)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], s)
+    s = re.sub(_MD_INLINE, r"\\\1", s)
+    s = re.sub(_MD_AUTOLINK, lambda m: "\\:" + m.group()[1:] if m.group().startswith(":") else "www\\.", s)
+    return re.sub(_MD_LINE_START, lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], s)
 
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -112,10 +114,12 @@ def json_dumps(data: Any, indent: int | None = 2) -> str:
     non-ASCII character escaped as \\uXXXX; NaN and infinity are refused (they are not JSON)."""
     # ensure_ascii escapes everything above 0x7f and below 0x20; DEL is the one ASCII control
     # left, and it can only occur inside a string, where \u007f means the same.
-    return _json.dumps(data, indent=indent, ensure_ascii=True, allow_nan=False).replace("\x7f", "\\u007f")
+    import json
+
+    return json.dumps(data, indent=indent, ensure_ascii=True, allow_nan=False).replace("\x7f", "\\u007f")
 
 
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][^\s<>\"`\[\]()\\]*)?", re.ASCII)
+_URL = r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][^\s<>\"`\[\]()\\]*)?"
 
 
 def url(value: Any) -> str | None:
@@ -124,4 +128,4 @@ def url(value: Any) -> str | None:
     otherwise, and the caller shows it as text."""
     if not isinstance(value, str) or not value.isascii() or not value.isprintable():
         return None
-    return value if _URL.fullmatch(value) else None
+    return value if re.fullmatch(_URL, value, re.ASCII) else None

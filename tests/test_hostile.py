@@ -43,7 +43,7 @@ def neutral(cell: str) -> bool:
         float(cell)
         return True  # a number (-4.9) is a number, not a formula
     except ValueError:
-        return cell.startswith("'") or (cell[:1] not in ("\t", "\r") and cell.lstrip(" \t\r\n")[:1] not in "=+-@")
+        return cell.startswith("'") or (cell[:1] not in ("\t", "\r") and cell.lstrip(" \t\r\n")[:1] not in ("=", "+", "-", "@"))
 
 
 def cli(tmp_path: Path, env: dict[str, str | None] | None = None) -> CliRunner:
