@@ -7,9 +7,11 @@ profile on every run.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
-from functools import cached_property
+import stat
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,35 +47,57 @@ def locate(text: str, path: str) -> int | None:
     if not m:
         return None
     head, index, key = m.group(1), m.group(2), m.group(3)
-    lines = text.splitlines()
-    headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    lines, headers, keys, tables = _layout(text)
     first_header = headers[0] if headers else len(lines)
 
     def find_key(name: str, start: int, stop: int) -> int | None:
-        pat = re.compile(rf'^\s*"?{re.escape(name)}"?\s*=')
-        for i in range(start, stop):
-            if pat.match(lines[i]):
-                return i + 1
-        return None
+        at = keys.get(name, [])
+        i = bisect.bisect_left(at, start)
+        return at[i] + 1 if i < len(at) and at[i] < stop else None
 
     def section_end(start: int) -> int:
-        return next((h for h in headers if h > start), len(lines))
+        i = bisect.bisect_right(headers, start)
+        return headers[i] if i < len(headers) else len(lines)
 
     if key is None and index is None:
         return find_key(head, 0, first_header)
     if index is not None:
-        tag = re.compile(rf"^\s*\[\[\s*{re.escape(head)}\s*\]\]")
-        starts = [i for i in headers if tag.match(lines[i])]
+        starts = tables.get(f"[{head}]", [])
         n = int(index)
         if n >= len(starts):
             return None
         start = starts[n]
         return (find_key(key, start + 1, section_end(start)) if key else None) or start + 1
-    tag = re.compile(rf"^\s*\[\s*{re.escape(head)}\s*\]")
-    start = next((i for i in headers if tag.match(lines[i])), None)
+    start = tables.get(head, [None])[0]
     if start is None:
         return find_key(f"{head}.{key}", 0, first_header) or find_key(head, 0, first_header)
     return find_key(key, start + 1, section_end(start)) or start + 1
+
+
+# Compiled on first use (only a file with problems needs them), not at every start-up.
+_KEY_LINE = r'^\s*("?)([^"=]*?)\1\s*='
+_TABLE_LINE = r"^\s*\[(?:\[\s*([\w-]+)\s*\]\]|\s*([\w-]+)\s*\])"
+
+
+@lru_cache(maxsize=2)
+def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]], dict[str, list[int]]]:
+    """A file's lines, its table headers and the lines where each key is set, found once per
+    file: locating every problem must not read the file again for each one (a file with
+    thousands of unknown keys would take minutes)."""
+    lines = text.splitlines()
+    headers = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")]
+    key_line, table_line = re.compile(_KEY_LINE), re.compile(_TABLE_LINE)
+    keys: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        m = key_line.match(ln)
+        if m:
+            keys.setdefault(m.group(2).strip(), []).append(i)
+    tables: dict[str, list[int]] = {}  # "wages" for [wages], "[programs]" for [[programs]]
+    for i in headers:
+        t = table_line.match(lines[i])
+        if t:
+            tables.setdefault(f"[{t.group(1)}]" if t.group(1) else t.group(2), []).append(i)
+    return lines, headers, keys, tables
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -82,7 +106,12 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
     try:
         if path.is_dir():
             raise InvalidProfile([Problem(name, None, "", "is a folder, not a profile file")])
-        with path.open("rb") as fh:
+        # Without blocking, and regular files only: opening a FIFO named x.toml for reading
+        # would wait for a writer forever, and a device never ends.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InvalidProfile([Problem(name, None, "", "is not a regular file, not a profile")])
             raw = fh.read(MAX_PROFILE_BYTES + 1)
     except InvalidProfile:
         raise
@@ -91,7 +120,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
     if len(raw) > MAX_PROFILE_BYTES:
         raise InvalidProfile([Problem(name, None, "", f"is larger than {MAX_PROFILE_BYTES // 1000} kB; not a profile")])
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is not text
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InvalidProfile([Problem(name, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]) from None
@@ -101,6 +130,10 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         line = getattr(exc, "lineno", None)
         msg = getattr(exc, "msg", str(exc))
         raise InvalidProfile([Problem(name, line, "", f"invalid TOML: {msg}")]) from None
+    except RecursionError:
+        raise InvalidProfile([Problem(name, None, "", "is nested too deeply to be a profile")]) from None
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        raise InvalidProfile([Problem(name, None, "", "holds a number too long to read")]) from None
 
 
 class Checked:
@@ -195,7 +228,7 @@ class Catalog:
 
     def __init__(self, user_dirs: list[Path] | None = None, data_dir: Path | None = None) -> None:
         self.data_dir = data_dir or bundled_dir()
-        self.user_dirs = list(user_dirs or [])
+        self.user_dirs = list(dict.fromkeys(user_dirs or []))  # a folder named twice is read once
         self.warnings: list[str] = []
 
     @cached_property
@@ -257,7 +290,7 @@ class Catalog:
         if self.user_dirs and slug in self.user_entries:
             return load_profile(self._users[1][slug], self.clusters)
         path = self.bundled_path(slug)
-        if not path.is_file():
+        if not _is_file(path):
             raise UnknownCareer(slug)
         return load_profile(path, self.clusters)
 
@@ -271,7 +304,7 @@ class Catalog:
         text = query.strip()
         if not text:
             return None
-        if schema.SLUG_RE.match(text) and not self.user_dirs and self.bundled_path(text).is_file():
+        if schema.SLUG_RE.match(text) and not self.user_dirs and _is_file(self.bundled_path(text)):
             return text
         if not self.user_dirs:
             from careerexplorer.index import read_lookup
@@ -288,6 +321,15 @@ class Catalog:
         wanted = normalize(text)
         titles = [e["slug"] for e in self.entries if normalize(e["title"]) == wanted]
         return titles[0] if titles else None
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but a name too long for the file system (or a folder we may not search) is
+    simply not a file here, rather than an OSError."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def user_files(folder: Path, warnings: list[str]) -> list[Path]:
@@ -311,12 +353,15 @@ def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Pro
     seen: dict[str, Path] = {}
     files: list[Path] = []
     for path in paths:
-        if path.is_dir() and (path / "careers").is_dir() and (path / "clusters.toml").is_file():
-            path = path / "careers"  # the bundled data folder
-        if not path.exists() and not path.is_symlink():
-            notes.append(f"{path}: no such file or folder")
-            continue
-        files += user_files(path, notes) if path.is_dir() else [path]
+        try:
+            if path.is_dir() and (path / "careers").is_dir() and (path / "clusters.toml").is_file():
+                path = path / "careers"  # the bundled data folder
+            if not path.exists() and not path.is_symlink():
+                notes.append(f"{path}: no such file or folder")
+                continue
+            files += user_files(path, notes) if path.is_dir() else [path]
+        except OSError as exc:  # a folder we may not search, a name too long
+            notes.append(f"{path}: cannot be read ({exc.strerror or exc})")
     for path in files:
         checked = check_file(path, clusters)
         problems += checked.errors + checked.warnings

@@ -5,6 +5,7 @@ package's errors become one line on stderr and an exit code.
 """
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -13,7 +14,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from careerexplorer import __version__
+from careerexplorer import __version__, sanitize
 from careerexplorer.catalog import Catalog, user_dirs_from_env
 from careerexplorer.emit import Format, Output, emit
 from careerexplorer.errors import CareerError, UsageError
@@ -32,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    sys.stderr.write(f"careers: {message}\n")
+    sys.stderr.write(f"careers: {sanitize.message(message)}\n")
     return typer.Exit(code)
 
 
@@ -44,6 +45,9 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except CareerError as exc:
+            # A profile of the user's that was skipped explains an unknown career: say so first.
+            if _state.get("catalog") is not None:
+                warn_all(_state["catalog"])
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", EXIT_INTERRUPTED) from None
@@ -53,12 +57,14 @@ def guarded(fn: F) -> F:
 
 def catalog() -> Catalog:
     """The catalog for this run: the bundled data and the user's folders (options, then CAREERS_PATH)."""
-    return Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
+    _state["catalog"] = Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
+    return _state["catalog"]  # type: ignore[no-any-return]
 
 
 def warn_all(cat: Catalog) -> None:
-    for line in cat.warnings:
-        sys.stderr.write(f"careers: warning: {line}\n")
+    """Print the catalog's warnings once (guarded prints those left when a command fails)."""
+    while cat.warnings:
+        sys.stderr.write(f"careers: warning: {sanitize.message(cat.warnings.pop(0))}\n")
 
 
 def shortlist_path() -> Path:
@@ -75,12 +81,17 @@ def version_callback(value: bool) -> None:
 
 def complete_career(incomplete: str) -> list[str]:
     """Shell completion: the slugs (bundled and the user's own) that start with what was typed."""
+    # Only what could start a slug is looked up, by listing the data folder, never by a glob
+    # pattern: '/etc/' or '../' must not reach the file system, and completion must never raise.
+    if not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in incomplete):
+        return []
     try:
         cat = catalog()
-        slugs = [p.stem for p in (cat.data_dir / "careers").glob(f"{incomplete}*.toml")]
+        slugs = [p.stem for p in (cat.data_dir / "careers").iterdir()
+                 if p.suffix == ".toml" and p.stem.startswith(incomplete)]
         slugs += [s for s in cat.user_profiles if s.startswith(incomplete)]
         return sorted(set(slugs))
-    except CareerError:
+    except (CareerError, OSError, ValueError):
         return []
 
 
@@ -102,6 +113,7 @@ def main_options(
         if not folder.is_dir():
             raise fail(f"--data-dir {folder}: not a folder", 2)
     _state["dirs"] = list(data_dir or [])
+    _state["catalog"] = None
 
 
 CareerArg = Annotated[
@@ -322,6 +334,9 @@ def match(
     show_result(cat, commands.match(cat, wanted, filters, limit), fmt, json_out)
 
 
+QUIZ_TRIES = 5
+
+
 def ask_quiz() -> dict[str, int]:
     """Ask the 30 statements; y = would enjoy, ? = not sure, n = would not.
 
@@ -333,10 +348,18 @@ def ask_quiz() -> dict[str, int]:
     err.write("For each activity: would you enjoy it? Answer y (yes), ? (not sure) or n (no).\n")
     scores: dict[str, int] = {}
     for number, (kind, statement) in enumerate(QUIZ, 1):
-        while True:
+        for attempt in range(QUIZ_TRIES + 1):
+            if attempt == QUIZ_TRIES:  # endless garbage (a file or a stuck key) must not loop forever
+                raise UsageError(f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; "
+                                 "or give --interests")
             err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
             err.flush()
-            line = sys.stdin.readline()
+            try:
+                line = sys.stdin.readline(1000)  # a line without end counts as a few wrong answers
+            except UnicodeDecodeError:
+                err.write("\n")
+                raise UsageError("an answer to the quiz is not text in the terminal's encoding; "
+                                 "answer y, ? or n, or give --interests") from None
             if not line:
                 err.write("\n")
                 raise UsageError("the quiz ended before every statement had an answer; or give --interests")
@@ -396,8 +419,8 @@ def next_careers(
 
 
 def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:
-    for slug in slugs:
-        sys.stdout.write(f"{verb if slug in changed else other}: {slug}\n")
+    for slug in slugs:  # a slug from a hand-edited shortlist file may hold anything
+        sys.stdout.write(f"{verb if slug in changed else other}: {sanitize.line(slug)}\n")
     sys.stdout.write(f"{len(current)} career{'s' * (len(current) != 1)} on your shortlist\n")
 
 
@@ -443,7 +466,7 @@ def shortlist_list(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> 
     result, missing = commands.shortlist_view(cat, shortlist_path())
     show_result(cat, result, fmt, json_out)
     for slug in missing:
-        sys.stderr.write(f"careers: warning: {slug!r} on your shortlist is no longer in the catalog\n")
+        sys.stderr.write(f"careers: warning: {sanitize.message(repr(slug))} on your shortlist is no longer in the catalog\n")
 
 
 @shortlist_app.command("clear")
@@ -455,7 +478,9 @@ def shortlist_clear() -> None:
     """
     from careerexplorer import shortlist
 
-    n = shortlist.clear(shortlist_path())
+    n, backup = shortlist.clear(shortlist_path())
+    if backup:
+        sys.stderr.write(f"careers: warning: the shortlist was unreadable; a copy is kept at {sanitize.message(backup)}\n")
     sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
 
 
@@ -528,13 +553,31 @@ def main() -> None:
     """Console-script entry point."""
     # A terminal that cannot show a character (LANG=C, an ASCII-only encoding) gets '?' for it,
     # never a UnicodeEncodeError.
+    if sys.stderr is None:  # started with 2>&-: messages go nowhere rather than crash
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    if sys.stdout is None:  # started with >&-
+        sys.stderr.write("careers: standard output is closed; nothing can be written\n")
+        sys.exit(1)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
     try:
-        lean_app(sys.argv[1:])()
+        try:
+            lean_app(sys.argv[1:])()
+        finally:
+            sys.stdout.flush()  # a full disk shows here, where it can still be reported
     except KeyboardInterrupt:
         sys.stderr.write("careers: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:  # stdout on a full disk (ENOSPC), a closed pipe (EPIPE), an I/O error
+        # The rest of the output can go nowhere: point stdout at the null device so that the
+        # interpreter's own flush at exit has nothing left to fail on.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        if not isinstance(exc, BrokenPipeError):  # a reader that went away needs no message
+            sys.stderr.write(f"careers: {sanitize.message(exc.strerror or exc)}\n")
+        sys.exit(1)

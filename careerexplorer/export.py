@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from typing import Any
 
+from careerexplorer import sanitize
 from careerexplorer.figures import NOT_PUBLISHED, basis, borrowed, compare_cells, count, growth, pay, wage
 from careerexplorer.index import Entry
 from careerexplorer.listing import education_label, outlook_label
@@ -30,15 +30,15 @@ from careerexplorer.results import (
     Validation,
     WageMap,
 )
-from careerexplorer.sanitize import terminal as safe
 
 SCHEMA_VERSION = 2
 Table = tuple[list[str], list[list[Any]]]
 
 
 def dumps(data: Any) -> str:
-    """JSON text, indented, ending in a newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """JSON text, indented, ending in a newline: every non-ASCII and control character escaped, so
+    it is exact under any output encoding, and no NaN (careerexplorer.sanitize)."""
+    return sanitize.json_dumps(data) + "\n"
 
 
 def envelope(result: Result) -> dict[str, Any]:
@@ -47,11 +47,8 @@ def envelope(result: Result) -> dict[str, Any]:
 
 
 def md(value: Any) -> str:
-    """Text safe inside Markdown: no table breaks, no markup, no control characters."""
-    text = safe(value).replace("\n", " ").replace("|", "\\|")
-    for ch in "*_`[]<>#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Text safe inside Markdown: no table breaks, no markup, no links, no control characters."""
+    return sanitize.markdown(value)
 
 
 def md_table(header: list[str], rows: list[list[Any]]) -> str:
@@ -69,11 +66,8 @@ def to_csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    # A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
-    if isinstance(value, str):
-        value = safe(value)  # control characters made visible, as on screen
-        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-    return "" if value is None else value
+    # A cell starting with = + - @ (after any blank) would be a formula in a spreadsheet: quoted as text.
+    return sanitize.csv_cell(value)
 
 
 def markdown(result: Result) -> str:
@@ -135,7 +129,8 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     if p.additional_info or p.resources:
         out += ["", "## Additional Information", ""]
         out += [md(par) + "\n" for par in p.additional_info]
-        out += [f"- {md(r.name)}: <{r.url}>" for r in p.resources]
+        # An address that could break out of its link is shown as text, never as a link.
+        out += [f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources]
     if w:
         out += ["", f"## Salary Range ({md(w.area)}, {md(w.period)})", ""]
         out.append(md_table(["10th", "25th", "Median", "75th", "90th"],

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.text import Text
 
-from careerexplorer.sanitize import terminal as safe
+from careerexplorer.sanitize import text as safe
 
 HEADING = "bold cyan"
 DIM = "dim"

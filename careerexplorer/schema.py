@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -32,8 +33,20 @@ def _s(doc: str, required: bool = False, **kw: Any) -> Field:
     return Field("str", required, doc, **kw)
 
 
+# Bounds far beyond any real figure, so that nothing absurd (a 400-digit integer, 1e308) passes
+# validation and reaches the page, where it could not be formatted.
+MAX_WAGE = 10_000_000
+MAX_HOURLY = 10_000
+MAX_COUNT = 1_000_000_000
+MIN_PCT, MAX_PCT = -100, 1000
+
+
 def _n(doc: str, kind: str = "number", **kw: Any) -> Field:
-    return Field(kind, False, doc, minimum=kw.pop("minimum", 0), **kw)
+    return Field(kind, False, doc, minimum=kw.pop("minimum", 0), maximum=kw.pop("maximum", MAX_COUNT), **kw)
+
+
+def _wage(doc: str) -> Field:
+    return _n(doc, "int", maximum=MAX_WAGE)
 
 
 SOURCE_FIELDS = {
@@ -44,14 +57,14 @@ SOURCE_FIELDS = {
 }
 
 WAGE_FIELDS = {
-    "mean": _n("Annual mean wage in dollars (AVG. SALARY)", "int"),
-    "median": _n("Annual median wage", "int"),
-    "p10": _n("Annual 10th percentile wage", "int"),
-    "p25": _n("Annual 25th percentile wage", "int"),
-    "p75": _n("Annual 75th percentile wage", "int"),
-    "p90": _n("Annual 90th percentile wage", "int"),
-    "hourly_mean": _n("Hourly mean wage"),
-    "hourly_median": _n("Hourly median wage"),
+    "mean": _wage("Annual mean wage in dollars (AVG. SALARY)"),
+    "median": _wage("Annual median wage"),
+    "p10": _wage("Annual 10th percentile wage"),
+    "p25": _wage("Annual 25th percentile wage"),
+    "p75": _wage("Annual 75th percentile wage"),
+    "p90": _wage("Annual 90th percentile wage"),
+    "hourly_mean": _n("Hourly mean wage", maximum=MAX_HOURLY),
+    "hourly_median": _n("Hourly median wage", maximum=MAX_HOURLY),
     "employment": _n("Number of jobs", "int"),
     "jobs_per_1000": _n("Jobs in the occupation per 1,000 jobs in the area (states and areas only)"),
     "location_quotient": _n("How concentrated the occupation is in the area against the U.S. (1.0 = as in the U.S.)"),
@@ -102,10 +115,11 @@ PROFILE_FIELDS: dict[str, Field] = {
         **SOURCE_FIELDS,
         "employment_start": _n("Employment at the start of the period", "int"),
         "employment_end": _n("Projected employment at the end of the period", "int"),
-        "change_number": Field("int", doc="Projected change in jobs"),
-        "change_pct": Field("number", doc="Projected change in per cent"),
+        "change_number": Field("int", doc="Projected change in jobs", minimum=-MAX_COUNT, maximum=MAX_COUNT),
+        "change_pct": Field("number", doc="Projected change in per cent", minimum=MIN_PCT, maximum=MAX_PCT),
         "openings": _n("Openings a year, on average over the period", "int"),
-        "average_change_pct": Field("number", doc="Projected change for all occupations, per cent"),
+        "average_change_pct": Field("number", doc="Projected change for all occupations, per cent",
+                                    minimum=MIN_PCT, maximum=MAX_PCT),
     }),
     "education": Field("table", doc="Entry requirements (BLS Employment Projections)", fields={
         **SOURCE_FIELDS,
@@ -234,6 +248,8 @@ def _value_problems(rule: Field, value: Any) -> list[str]:
                 out.append(f"{v!r} is not one of: " + ", ".join(rule.choices))
             elif rule.required and not v.strip():
                 out.append("must not be empty")
+        elif isinstance(v, float) and not math.isfinite(v):
+            out.append(f"{v} is not a finite number")
         elif isinstance(v, (int, float)):
             if rule.minimum is not None and v < rule.minimum:
                 out.append(f"{v} is below the minimum {rule.minimum:g}")
@@ -286,11 +302,15 @@ def _field_schema(rule: Field) -> dict[str, Any]:
     return out
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 def _type_text(rule: Field) -> str:
     text = TYPE_NAMES[rule.kind].removeprefix("a ").removeprefix("an ")
     if rule.kind in ("int", "number") and (rule.minimum is not None or rule.maximum is not None):
-        low = "" if rule.minimum is None else f"{rule.minimum:g}"
-        high = "" if rule.maximum is None else f"{rule.maximum:g}"
+        low = "" if rule.minimum is None else _number(rule.minimum)
+        high = "" if rule.maximum is None else _number(rule.maximum)
         text += f" {low}..{high}"
     if rule.choices:
         text += ": " + ", ".join(f"`{c}`" for c in rule.choices)

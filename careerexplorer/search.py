@@ -34,6 +34,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset("a an the my i me to of for in on at as with and or be is are am do does some any who what where "
                  "which how want wanna become job jobs career careers thing things stuff something".split())
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
+MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
 TYPO_CUTOFF = 82.0
 REASONS = {"title": "title", "names": "also called", "credentials": "credential", "summary": "described in the summary",
            "work": "work", "tasks": "tasks mention", "tools": "uses", "skills": "skills and knowledge",
@@ -141,7 +142,9 @@ def singular(word: str) -> str:
 
 def parse(query: str, vocabulary: Vocabulary) -> Parsed:
     """The parts of a query worth searching for; a UsageError when nothing is left of it."""
-    kept = [w for w in strip_filler(query, vocabulary.filler).split() if w not in STOP]
+    # A single letter ("b" of "a-a-b") matches too much to mean anything on its own.
+    kept = [w for w in strip_filler(query[:MAX_QUERY], vocabulary.filler).split() if w not in STOP and len(w) > 1]
+    kept = list(dict.fromkeys(kept))[:MAX_WORDS]  # a word said twice is one part; a page of text, its start
     if not kept:
         raise UsageError(f"nothing to search for in {query!r}: give a job, a subject or something you like doing"
                          if query.strip() else "give words to search for, for example: careers search nurse")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,6 +44,20 @@ def cache_dir() -> Path:
     """Where caches go: $XDG_CACHE_HOME/careers, or ~/.cache/careers."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     return (Path(base) if base else Path.home() / ".cache") / "careers"
+
+
+KEEP = 4  # caches of other folder sets kept, the most recently used
+
+
+def prune(folder: Path, keep: Path) -> None:
+    """Remove all but the most recently used caches (each is a copy of the bundled index)."""
+    try:
+        caches = sorted((p for p in folder.glob("user-*.db") if p != keep), key=lambda p: p.stat().st_mtime,
+                        reverse=True)
+        for old in caches[KEEP - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be cleared is only space, never a reason to fail
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -82,23 +97,30 @@ class UserCache:
             db = sqlite3.connect(path, timeout=10)
             row = db.execute("SELECT value FROM meta WHERE key = 'cache'").fetchone() if self._has_meta(db) else None
             if row and row[0] == self.stamp:
+                os.utime(path)  # recently used: kept when old caches are cleared
                 return db
             db.close()
-            path.unlink(missing_ok=True)
-            return self._create(sqlite3.connect(path, timeout=10), bundled)
+            prune(path.parent, keep=path)
+            # A file copy of the bundled index is the quickest start; the user's careers are added to it.
+            tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+            shutil.copyfile(bundled, tmp)
+            os.replace(tmp, path)
+            return self._create(sqlite3.connect(path, timeout=10))
         except (OSError, sqlite3.Error):
-            return self._create(sqlite3.connect(":memory:"), bundled)
+            db = sqlite3.connect(":memory:")
+            source = sqlite3.connect(f"file:{bundled}?mode=ro", uri=True)
+            try:
+                source.backup(db)
+            finally:
+                source.close()
+            return self._create(db)
 
     @staticmethod
     def _has_meta(db: sqlite3.Connection) -> bool:
         return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
 
-    def _create(self, db: sqlite3.Connection, bundled: Path) -> sqlite3.Connection:
-        source = sqlite3.connect(f"file:{bundled}?mode=ro", uri=True)
-        try:
-            source.backup(db)
-        finally:
-            source.close()
+    def _create(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        """A copy of the bundled index made ready to hold the user's careers."""
         db.executescript(TABLES)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('cache', ?)", (self.stamp,))
         db.commit()

@@ -19,7 +19,7 @@ from careerexplorer.catalog import Catalog, Clusters
 from careerexplorer.model import Profile, Wages
 from careerexplorer.figures import count, growth, hourly, money
 from careerexplorer.results import Hit, SearchHits
-from careerexplorer.sanitize import terminal as safe
+from careerexplorer.sanitize import text as safe
 from careerexplorer.views.career import career_page, salary_bar
 from careerexplorer.views.compare import compare_rows, comparison
 from careerexplorer.views.lists import list_lines, search_page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from careerexplorer import sanitize
 from careerexplorer.layout import HEADING, Page, text
 from careerexplorer.results import About, Validation
 
@@ -29,7 +30,9 @@ def about_page(r: About, width: int, ascii_only: bool) -> Text:
 
 def validation_page(r: Validation, width: int, ascii_only: bool) -> list[str]:
     bad = len(r.problems)
-    return [*r.problems, f"{r.checked} file{'s' * (r.checked != 1)} checked, {bad} problem{'s' * (bad != 1)}"]
+    # File names and keys come from the files checked: one line each, nothing raw.
+    return [*map(sanitize.message, r.problems),
+            f"{r.checked} file{'s' * (r.checked != 1)} checked, {bad} problem{'s' * (bad != 1)}"]
 
 
 __all__ = ["HEADING", "about_page", "validation_page"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.text import Text
 
+from careerexplorer import sanitize
 from careerexplorer.figures import borrowed, entry_pay
 from careerexplorer.index import Entry
 from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, safe, text
@@ -65,7 +66,8 @@ def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
     page = Page(width, ascii_only)
     if not r.hits:
         near = ", ".join(r.closest) or "none"
-        page.line(text(f"No careers match {r.query!r}. Closest titles: {near}."))
+        # The query is echoed in part only: a pasted page of text is not printed back whole.
+        page.line(text(f"No careers match {sanitize.message(repr(r.query), 200)}. Closest titles: {near}."))
         return page.finish()
     if r.senses:
         # An ambiguous word: say which meanings the results cover, with the best of each.
@@ -104,7 +106,15 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[:width].rstrip()
     lines = [head]
     for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
-        title = safe(entry["title"])
+        title = sanitize.line(entry["title"])
+        if not title.isascii():  # wide characters (CJK) take two cells each: measure cells
+            from rich.cells import cell_len, set_cell_size
+
+            if cell_len(title) > title_w:
+                title = set_cell_size(title, title_w - 1) + ("~" if ascii_only else "…")
+            title = set_cell_size(title, title_w)
+            lines.append(set_cell_size(f"{title} {salary:>{salary_w}} {edu:<{edu_w}} {grow}", width).rstrip())
+            continue
         if len(title) > title_w:
             title = title[: title_w - 1] + ("~" if ascii_only else "…")
         lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
