@@ -18,7 +18,8 @@ from textual.widgets import Input, OptionList
 
 from careerexplorer import commands, shortlist
 from careerexplorer.catalog import Catalog
-from careerexplorer.explore.app import CompareScreen, Explorer, HelpScreen, PageScreen, QuizScreen, SearchScreen
+from careerexplorer.explore.app import Explorer, SearchScreen
+from careerexplorer.explore.screens import CompareScreen, HelpScreen, PageScreen, QuizScreen
 from careerexplorer.explore.session import RESULT_LIMIT, Session, links, parse_min_salary
 from careerexplorer.listing import Filters
 from careerexplorer.match import QUIZ, code_from_answers
