@@ -82,10 +82,20 @@ def test_filters_mean_what_they_mean_on_the_command_line(session: Session) -> No
     assert [r.slug for r in session.results("").rows] == [e["slug"] for e in listed.entries]
 
 
-def test_a_half_typed_word_lists_the_nearest_titles(session: Session) -> None:
+def test_a_half_typed_word_lists_the_titles_it_starts(session: Session) -> None:
+    assert not commands.search(session.catalog, "dental hy", Filters(), RESULT_LIMIT).hits
+    rows = session.results("dental hy").rows
+    assert [r.slug for r in rows] == ["dental-hygienist"] and rows[0].why.startswith("no match yet")
     assert not commands.search(session.catalog, "nur", Filters(), RESULT_LIMIT).hits
-    rows = session.results("nur").rows
-    assert rows and all("nurs" in r.title.lower() for r in rows[:3])
+    assert all(r.title.lower().startswith("nurs") or " nurs" in r.title.lower() for r in session.results("nur").rows)
+
+
+def test_failing_titles_that_start_so_the_nearest_titles_are_offered(session: Session,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session, "titles_starting", lambda text: [])
+    near = [e["slug"] for e in session.searcher.closest_titles("nur")]
+    assert near and [r.slug for r in session.results("nur").rows] == near
+    assert session.results("zzyzx").note == "nothing matches"
 
 
 def test_a_bad_minimum_salary_is_one_clear_error() -> None:

@@ -55,6 +55,7 @@ class SearchScreen(Screen[None]):
         self.rows: tuple[Row, ...] = ()
         self.shown_query: str | None = None  # the text the results answer (tests and the benchmark wait on it)
         self.on_shortlist: set[str] = set()
+        self.shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -106,11 +107,16 @@ class SearchScreen(Screen[None]):
     def draw(self, keep: bool) -> None:
         results = self.results
         results.show(self.rows, self.on_shortlist, keep)
-        self.query_one("#heads", Static).update(column_heads(results.scrollable_content_region.width or
-                                                             self.app.size.width - 2))
-        self.query_one("#status", Static).update(Text.assemble(
+        # Only what changed is updated: a Static's update lays out the screen again.
+        self.set_line("#heads", column_heads(results.scrollable_content_region.width or self.app.size.width - 2))
+        self.set_line("#status", Text.assemble(
             ("careers explore", "bold"), "  ", self.note, "  |  ", self.session.describe(),
             f"  |  shortlist: {len(self.on_shortlist)}"))
+
+    def set_line(self, selector: str, text: Text) -> None:
+        if self.shown.get(selector) != text.plain:
+            self.shown[selector] = text.plain
+            self.query_one(selector, Static).update(text)
 
     def current(self) -> Row | None:
         return self.results.current()
@@ -122,7 +128,7 @@ class SearchScreen(Screen[None]):
         if row is not None and row.why:
             why.append("Why: ", style="bold")
             why.append(row.why)
-        self.query_one("#why", Static).update(why)
+        self.set_line("#why", why)
 
     def action_move(self, by: int) -> None:
         self.results.action_move(by)

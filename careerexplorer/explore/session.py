@@ -19,6 +19,7 @@ from careerexplorer.figures import money
 from careerexplorer.listing import Filters, education_label, outlook_label
 from careerexplorer.record import Record
 from careerexplorer.results import CareerPage, Comparison, Hit, Matches, SearchHits
+from careerexplorer.text import normalize
 
 if TYPE_CHECKING:
     from careerexplorer.index import Entry
@@ -127,17 +128,36 @@ class Session:
                 note = f"{len(rows)} best match{'es' * (len(rows) != 1)}" if len(rows) == RESULT_LIMIT else \
                     f"{len(rows)} match{'es' * (len(rows) != 1)}"
             else:
-                # The nearest titles (the "did you mean" of `careers search`) are listed as careers, so
-                # that a half-typed word already leads somewhere.
-                near = [e for e in self.searcher.closest_titles(text) if self.filters.keeps(e)]
-                rows = tuple(self.row(e["slug"], "no match yet; a title close to what is typed") for e in near)
-                note = "no match yet; the nearest titles" if rows else \
+                # Mid-word ("dental hy") the search finds nothing yet: titles whose words start with what
+                # is typed lead somewhere at once; failing those, the nearest titles, as `careers search`
+                # suggests them.
+                near = self.titles_starting(text)
+                why = "no match yet; the title starts with what is typed"
+                if not near:
+                    near = [e for e in self.searcher.closest_titles(text) if self.filters.keeps(e)]
+                    why = "no match yet; a title close to what is typed"
+                rows = tuple(self.row(e["slug"], why) for e in near)
+                note = "no match yet; titles near what is typed" if rows else \
                     "nothing matches" + (" with these filters" if self.filters.active else "")
         result = Results(rows=rows, note=note)
         self._cache[key] = result
         if len(self._cache) > 256:
             self._cache.popitem(last=False)
         return result
+
+    @cached_property
+    def _title_words(self) -> list[tuple[list[str], Entry]]:
+        return [(normalize(e["title"]).split(), e) for e in self.catalog.entries]
+
+    def titles_starting(self, text: str, limit: int = 20) -> list[Entry]:
+        """Careers whose title has, for each word typed, a word starting with it; shortest titles first."""
+        typed = normalize(text).split()
+        if not typed:
+            return []
+        found = [e for words, e in self._title_words
+                 if all(any(w.startswith(t) for w in words) for t in typed) and self.filters.keeps(e)]
+        found.sort(key=lambda e: (len(e["title"]), -(e["employment"] or 0)))
+        return found[:limit]
 
     # -- choices --------------------------------------------------------------------------------------
 
