@@ -11,10 +11,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
+from typer.testing import CliRunner
 
 from careerexplorer import commands, shortlist
 from careerexplorer.catalog import Catalog

@@ -213,7 +213,10 @@ class Explorer(App[None]):
     FiltersScreen, StateScreen, HelpScreen { align: center middle; }
     #filters { width: 70; height: auto; max-height: 100%; border: round $accent; padding: 0 1; background: $surface; }
     #filters .row { height: auto; }
-    #filters .row Label { padding: 1 0; }
+    #filters .row Label { padding: 0 0; }
+    #filters Label { margin-top: 1; }
+    #filters .row { margin-top: 1; }
+    #filters .row Label, #filters .title { margin-top: 0; }
     #filters .row Input { width: 1fr; }
     #states { width: 44; height: 80%; border: round $accent; background: $surface; }
     #help { width: 84; max-width: 100%; height: auto; max-height: 100%; border: round $accent; background: $surface;

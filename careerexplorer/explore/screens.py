@@ -248,21 +248,21 @@ class FiltersScreen(ModalScreen[bool]):
         with Vertical(id="filters"):
             yield Label("Filters (Tab moves, Enter opens a list; Ctrl-S applies)", classes="title")
             yield Label("Cluster")
-            yield Select([(c, c) for c in clusters.names()], prompt="any cluster", id="cluster",
+            yield Select([(c, c) for c in clusters.names()], prompt="any cluster", id="cluster", compact=True,
                          value=values.get("cluster", Select.NULL))
             yield Label("Pathway")
-            yield Select(self.pathways(values.get("cluster")), prompt="any pathway", id="pathway",
+            yield Select(self.pathways(values.get("cluster")), prompt="any pathway", id="pathway", compact=True,
                          value=values.get("pathway", Select.NULL))
             yield Label("Education: at most")
-            yield Select([(label, key) for key, _, label in EDUCATION_LADDER], prompt="any education", id="education",
+            yield Select([(label, key) for key, _, label in EDUCATION_LADDER], prompt="any education", id="education", compact=True,
                          value=values.get("education", Select.NULL))
             yield Label("Outlook: at least")
-            yield Select([(label, key) for key, label in OUTLOOK_KEYS.items()], prompt="any outlook", id="outlook",
+            yield Select([(label, key) for key, label in OUTLOOK_KEYS.items()], prompt="any outlook", id="outlook", compact=True,
                          value=values.get("outlook", Select.NULL))
             with Horizontal(classes="row"):
                 yield Label("Minimum salary ")
-                yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary")
-            yield Checkbox("Bright Outlook only", bool(values.get("bright_outlook")), id="bright_outlook")
+                yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary", compact=True)
+            yield Checkbox("Bright Outlook only", bool(values.get("bright_outlook")), id="bright_outlook", compact=True)
             yield Static(id="filter-error")
         yield Footer()
 
