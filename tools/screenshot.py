@@ -25,8 +25,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def show() -> Path:
     cat = Catalog()
     page = commands.show(cat, "medical-records-specialist")
-    console = Console(record=True, width=90, force_terminal=True, color_system="truecolor", file=open(os.devnull, "w"))
-    console.print(career_page(page.profile, page.pathway, 90, False))
+    with open(os.devnull, "w") as devnull:
+        console = Console(record=True, width=90, force_terminal=True, color_system="truecolor", file=devnull)
+        console.print(career_page(page.profile, page.pathway, 90, False))
     out = DOCS / "show.svg"
     out.write_text(console.export_svg(title="careers show medical-records-specialist"), encoding="utf-8")
     return out
