@@ -392,7 +392,8 @@ def shortlist_clear() -> None:
 @app.command()
 @guarded
 def explore(
-    query: Annotated[str, typer.Argument(help="Words to start with; type more in the app.", show_default=False)] = "",
+    query: Annotated[str, typer.Argument(help="Words to start with; type more in the app.", show_default=False,
+                                         metavar="[QUERY]")] = "",
     state: StateOpt = None,
 ) -> None:
     """Browse careers in a full-screen, keyboard-driven explorer: search as you type, pages, shortlist, compare.
