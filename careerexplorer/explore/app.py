@@ -110,8 +110,7 @@ class SearchScreen(Screen[None]):
         # Only what changed is updated: a Static's update lays out the screen again.
         self.set_line("#heads", column_heads(results.scrollable_content_region.width or self.app.size.width - 2))
         self.set_line("#status", Text.assemble(
-            ("careers explore", "bold"), "  ", self.note, "  |  ", self.session.describe(),
-            f"  |  shortlist: {len(self.on_shortlist)}"))
+            (self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"))
 
     def set_line(self, selector: str, text: Text) -> None:
         if self.shown.get(selector) != text.plain:

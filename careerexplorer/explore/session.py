@@ -191,7 +191,8 @@ class Session:
         if self.filter_values.get("bright_outlook"):
             parts.append("Bright Outlook")
         where = dict(self.state_names()).get(self.state, "") if self.state else "U.S."
-        return "  ".join([*(["filters: " + ", ".join(parts)] if parts else []), f"sort: {self.sort}", f"wages: {where}"])
+        return "  ·  ".join([*(["filters: " + ", ".join(parts)] if parts else []), f"sort: {self.sort}",
+                             f"wages: {where}"])
 
     # -- pages, shortlist, compare, quiz -----------------------------------------------------------
 
