@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import App
@@ -133,6 +134,7 @@ class ResultsView(ScrollView, can_focus=True):
         self.rows: tuple[Row, ...] = ()
         self.marked: set[str] = set()
         self._lines: dict[int, list[Segment]] = {}
+        self._styles_made: tuple[Style, Style] | None = None
 
     def show(self, rows: tuple[Row, ...], marked: set[str], keep: bool) -> None:
         self.rows, self.marked, self._lines = rows, marked, {}
@@ -181,10 +183,21 @@ class ResultsView(ScrollView, can_focus=True):
             self.cursor = index
             self.action_select()
 
+    def line_styles(self) -> tuple[Style, Style]:
+        # Working a widget's style out takes longer than drawing a line: once until the styles change.
+        if self._styles_made is None:
+            base = self.rich_style
+            self._styles_made = (base, base + self.get_component_rich_style("results--cursor"))
+        return self._styles_made
+
+    def notify_style_update(self) -> None:
+        self._styles_made = None
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, cursor = self.line_styles()
         if not 0 <= index < len(self.rows):
             return Strip.blank(width, base)
         segments = self._lines.get(index)
@@ -192,5 +205,4 @@ class ResultsView(ScrollView, can_focus=True):
             row = self.rows[index]
             segments = list(row_prompt(row, width, row.slug in self.marked).render(self.app.console))
             self._lines[index] = segments
-        style = base + self.get_component_rich_style("results--cursor") if index == self.cursor else base
-        return Strip(segments).adjust_cell_length(width).apply_style(style)
+        return Strip(segments).adjust_cell_length(width).apply_style(cursor if index == self.cursor else base)
