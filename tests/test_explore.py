@@ -336,3 +336,22 @@ def test_a_bad_state_is_one_line_before_the_screen_opens(config: Path) -> None:
     result = CliRunner().invoke(cli, ["explore", "--state", "Atlantis"])
     assert result.exit_code == 2 and result.stderr.startswith("careers: unknown state 'Atlantis'")
     assert result.stderr.count("\n") == 1
+
+
+def test_text_from_the_users_profiles_is_shown_as_text(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = dict(session.catalog.by_slug["registered-nurse"], title="Nurse \x1b[31m[bold]Red[/bold]")
+    monkeypatch.setitem(session.catalog.by_slug, "registered-nurse", entry)  # type: ignore[arg-type]
+    row = session.row("registered-nurse", "why \x07")
+    assert row.title == "Nurse \\x1b[31m[bold]Red[/bold]" and row.why == "why \\x07"
+
+
+def test_problems_in_the_users_folders_are_shown(session: Session, tmp_path: Path) -> None:
+    bad = tmp_path / "mine"
+    bad.mkdir()
+    (bad / "broken.toml").write_text("title = [\n", encoding="utf-8")
+    app = Explorer(Session(Catalog(user_dirs=[bad]), session.shortlist_path))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert any("broken.toml" in n.message for n in app._notifications)
+
+    drive(app, steps)

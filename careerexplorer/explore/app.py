@@ -72,6 +72,8 @@ class SearchScreen(Screen[None]):
             query.cursor_blink = False  # the same picture on every run
         self.read_shortlist()
         self.update_results()
+        for line in self.session.catalog.warnings:  # problems in the user's own folders, as the CLI warns of them
+            self.app.notify(line, title="warning", severity="warning", timeout=10)
         query.focus()
 
     def read_shortlist(self) -> None:

@@ -19,6 +19,7 @@ from careerexplorer.figures import money
 from careerexplorer.listing import Filters, education_label, outlook_label
 from careerexplorer.record import Record
 from careerexplorer.results import CareerPage, Comparison, Hit, Matches, SearchHits
+from careerexplorer.sanitize import terminal
 from careerexplorer.text import normalize
 
 if TYPE_CHECKING:
@@ -105,8 +106,9 @@ class Session:
 
     def row(self, slug: str, why: str = "") -> Row:
         e = self._local[slug]
-        return Row(slug=slug, title=e["title"], salary=money(e["salary"]), education=education_label(e),
-                   outlook=outlook_label(e), why=why)
+        # Titles and reasons come from data (the user's own profiles too): shown as text, never as controls.
+        return Row(slug=slug, title=terminal(e["title"]), salary=money(e["salary"]), education=education_label(e),
+                   outlook=outlook_label(e), why=terminal(why))
 
     def results(self, query: str) -> Results:
         """The rows for what is typed now: every career (filtered, sorted) for an empty query."""
@@ -234,7 +236,7 @@ def links(profile: Any) -> list[tuple[str, str, str]]:
             slug, title = getattr(item, "slug", None), getattr(item, "title", None)
             if isinstance(slug, str) and isinstance(title, str) and slug not in seen:
                 seen.add(slug)
-                found.append((section, slug, title))
+                found.append((section, slug, terminal(title)))
     return found
 
 
