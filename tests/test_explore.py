@@ -281,6 +281,10 @@ def test_wages_for_a_state(session: Session) -> None:
         assert row.slug == "registered-nurse" and row.salary == f"${california.mean:,.0f}"  # type: ignore[union-attr]
         await pilot.press("enter")
         assert "California" in page_text(app)
+        await pilot.press("w", "home", "enter")  # back to the U.S., from the page
+        assert session.state is None and "California" not in page_text(app)
+        await pilot.press("escape")
+        assert search_screen(app).rows[0].salary == session.row("registered-nurse").salary != row.salary
 
     drive(app, steps)
 

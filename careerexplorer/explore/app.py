@@ -91,19 +91,20 @@ class SearchScreen(Screen[None]):
         self.draw(keep=True)
 
     def on_screen_resume(self) -> None:
+        # Back from another screen, where the shortlist or the state's wages may have changed.
         self.read_shortlist()
-        self.draw(keep=True)
+        self.update_results(keep=True)
 
     @on(Input.Changed, "#query")
     def typed(self) -> None:
         self.update_results()
 
-    def update_results(self) -> None:
+    def update_results(self, keep: bool = False) -> None:
         text = self.query_one("#query", QueryInput).value
         found = self.session.results(text)
         self.rows = found.rows
         self.note = found.note
-        self.draw(keep=False)
+        self.draw(keep)
         self.shown_query = text
 
     def draw(self, keep: bool) -> None:
