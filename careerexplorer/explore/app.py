@@ -110,7 +110,7 @@ class SearchScreen(Screen[None]):
     def draw(self, keep: bool) -> None:
         results = self.results
         results.show(self.rows, self.on_shortlist, keep)
-        # Only what changed is updated: a Static's update lays out the screen again.
+        # Only what changed is updated, and without laying the screen out again.
         self.set_line("#heads", column_heads(results.scrollable_content_region.width or self.app.size.width - 2))
         self.set_line("#status", Text.assemble(
             (self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"))
@@ -118,7 +118,7 @@ class SearchScreen(Screen[None]):
     def set_line(self, selector: str, text: Text) -> None:
         if self.shown.get(selector) != text.plain:
             self.shown[selector] = text.plain
-            self.query_one(selector, Static).update(text)
+            self.query_one(selector, Static).update(text, layout=False)  # one line, always: nothing moves
 
     def current(self) -> Row | None:
         return self.results.current()
@@ -201,11 +201,11 @@ class Explorer(App[None]):
     TITLE = "careers explore"
     ENABLE_COMMAND_PALETTE = False  # every action has its own key, listed in the footer and under ?
     CSS = """
-    #status { height: 1; background: $panel; padding: 0 1; }
+    #status { height: 1; width: 100%; background: $panel; padding: 0 1; }
     #query { margin: 0 0; }
-    #heads { height: 1; }
+    #heads { height: 1; width: 100%; }
     #results { height: 1fr; border: none; }
-    #why { height: 1; padding: 0 1; color: $text-muted; }
+    #why { height: 1; width: 100%; padding: 0 1; color: $text-muted; }
     #page-scroll, #compare-scroll { padding: 0 1; }
     #links-head { margin-top: 1; text-style: bold; }
     #links { height: auto; border: none; }
