@@ -133,11 +133,11 @@ class ResultsView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: tuple[Row, ...] = ()
         self.marked: set[str] = set()
-        self._lines: dict[int, list[Segment]] = {}
+        self._drawn: dict[tuple[Row, int, bool], list[Segment]] = {}
         self._styles_made: tuple[Style, Style] | None = None
 
     def show(self, rows: tuple[Row, ...], marked: set[str], keep: bool) -> None:
-        self.rows, self.marked, self._lines = rows, marked, {}
+        self.rows, self.marked = rows, marked
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         self.set_reactive(ResultsView.cursor, min(self.cursor, len(rows) - 1) if keep and rows else 0)
         if not keep:
@@ -174,7 +174,6 @@ class ResultsView(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.cursor))
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._lines = {}
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
 
     def on_click(self, event: events.Click) -> None:
@@ -200,9 +199,12 @@ class ResultsView(ScrollView, can_focus=True):
         base, cursor = self.line_styles()
         if not 0 <= index < len(self.rows):
             return Strip.blank(width, base)
-        segments = self._lines.get(index)
+        row = self.rows[index]
+        key = (row, width, row.slug in self.marked)
+        segments = self._drawn.get(key)
         if segments is None:
-            row = self.rows[index]
-            segments = list(row_prompt(row, width, row.slug in self.marked).render(self.app.console))
-            self._lines[index] = segments
+            # The same careers come back keystroke after keystroke: each line is drawn once.
+            if len(self._drawn) > 4000:
+                self._drawn.clear()
+            segments = self._drawn[key] = list(row_prompt(row, width, key[2]).render(self.app.console))
         return Strip(segments).adjust_cell_length(width).apply_style(cursor if index == self.cursor else base)
