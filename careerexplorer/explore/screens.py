@@ -347,7 +347,8 @@ class StateScreen(ModalScreen[bool]):
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1,q", "app.pop_screen", "Close", key_display="esc"),
+        Binding("escape,question_mark,f1", "app.pop_screen", "Close", key_display="esc"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
