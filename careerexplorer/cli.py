@@ -486,6 +486,34 @@ def shortlist_clear() -> None:
 
 @app.command()
 @guarded
+def explore(
+    query: Annotated[str, typer.Argument(help="Words to start with; type more in the app.", show_default=False,
+                                         metavar="[QUERY]")] = "",
+    state: StateOpt = None,
+) -> None:
+    """Browse careers in a full-screen, keyboard-driven explorer: search as you type, pages, shortlist, compare.
+
+    Needs the explore extra: pip install 'careers[explore]'.
+
+    Example: careers explore nurse
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("textual") is None:
+        sys.stderr.write("careers explore needs Textual: pip install 'careers[explore]'\n")
+        raise typer.Exit(1)
+    from careerexplorer.explore import run
+
+    if state:  # a bad state is one line on stderr before the screen opens, as on every other command
+        from careerexplorer import commands
+
+        place = commands.place(catalog(), state, None)
+        state = place.states[0] if place else None
+    run(query, state, [*_state["dirs"], *user_dirs_from_env()], shortlist_path())
+
+
+@app.command()
+@guarded
 def about(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
     """Where the data comes from: sources, vintages, licences and the O*NET attribution.
 

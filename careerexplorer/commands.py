@@ -33,6 +33,7 @@ from careerexplorer.results import (
 
 if TYPE_CHECKING:
     from careerexplorer.areas import Area
+    from careerexplorer.search import Searcher
     from careerexplorer.index import Entry
 
 SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
@@ -77,12 +78,14 @@ def shortlisted_for_compare(path: Path) -> list[str]:
     return wanted[:4]
 
 
-def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: str = "relevance") -> SearchHits:
-    """Careers matching a query, best first, or by a figure among all that matched well enough."""
+def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: str = "relevance",
+           searcher: Searcher | None = None) -> SearchHits:
+    """Careers matching a query, best first, or by a figure among all that matched well enough.
+    A front end that searches on every keystroke passes its own ``searcher``, kept open."""
     from careerexplorer.listing import sort_key
     from careerexplorer.search import Searcher
 
-    searcher = Searcher(cat)
+    searcher = searcher or Searcher(cat)
     slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
     order = None
     if sort != "relevance":

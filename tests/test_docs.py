@@ -36,7 +36,7 @@ def test_the_readme_set_up_is_two_commands() -> None:
     setup = README.split("## Set up", 1)[1].split("##", 1)[0]
     commands_in_setup = [line.strip() for line in setup.splitlines() if line.startswith("    ")]
     assert commands_in_setup == [
-        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/careers show medical-records-specialist",
+        "python3 -m venv .venv && .venv/bin/pip install '.[explore]' && .venv/bin/careers show medical-records-specialist",
         "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest",
     ]
 

@@ -65,3 +65,11 @@ def test_the_lean_app_runs_one_command_like_the_full_app() -> None:
         via_main = subprocess.run([sys.executable, "-c", "import sys; from careerexplorer.cli import lean_app; "
                                    "lean_app(sys.argv[1:])(prog_name='careers')", *argv], capture_output=True, text=True)
         assert (via_main.returncode, via_main.stdout, via_main.stderr) == (full.returncode, full.stdout, full.stderr), argv
+
+
+@pytest.mark.parametrize("args", [("show", "medical-records-specialist"), ("search", "nurse"), ("list",)])
+def test_no_command_but_explore_imports_textual(args: tuple[str, ...]) -> None:
+    # Textual is the explore extra: the other commands neither need it nor pay for its import.
+    modules = imported(*args)
+    assert "careerexplorer.catalog" in modules
+    assert not {m for m in modules if m.split(".")[0] == "textual" or m.startswith("careerexplorer.explore")}

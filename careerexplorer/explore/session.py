@@ -1,0 +1,257 @@
+"""What the explorer knows between keystrokes: one catalog, one search index, the filters, the state.
+
+Nothing here imports Textual, so the benchmark and the tests can drive a session directly. Every
+answer comes from careerexplorer.commands, as on the command line; the only thing added is
+keeping the search index loaded, and the answers to recent queries, across keystrokes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerexplorer import commands
+from careerexplorer.catalog import Catalog
+from careerexplorer.errors import UsageError
+from careerexplorer.figures import entry_pay
+from careerexplorer.listing import Filters, education_label, outlook_label
+from careerexplorer.record import Record
+from careerexplorer.results import CareerPage, Comparison, Matches, SearchHits
+from careerexplorer.sanitize import line
+from careerexplorer.text import normalize
+
+if TYPE_CHECKING:
+    from careerexplorer.index import Entry
+    from careerexplorer.search import Searcher
+
+RESULT_LIMIT = 50  # rows for a query; an empty query lists every career
+SORTS = commands.SEARCH_SORTS  # relevance, title, salary, growth, openings
+
+
+class Row(Record):
+    """One line of the results list."""
+
+    slug: str
+    title: str
+    salary: str
+    education: str
+    outlook: str
+    why: str = ""  # why a search matched; empty when browsing
+
+
+class Results(Record):
+    rows: tuple[Row, ...]
+    note: str  # one line under the list: how many, and what to try when nothing matched
+
+
+class Session:
+    """A catalog kept open for the whole run, and the explorer's choices (filters, state, sort)."""
+
+    def __init__(self, catalog: Catalog, shortlist_path: Path, state: str | None = None) -> None:
+        self.catalog = catalog
+        self.shortlist_path = shortlist_path
+        self.filters = Filters()
+        self.filter_values: dict[str, Any] = {}
+        self.sort = "relevance"
+        self.state: str | None = None
+        self._cache: OrderedDict[tuple[str, Filters, str, str | None], Results] = OrderedDict()
+        if state:
+            self.set_state(state)
+
+    # -- the search index, loaded once ------------------------------------------------------------
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        """One searcher for the session: its index stays open across keystrokes."""
+        from careerexplorer.search import Searcher
+
+        searcher = Searcher(self.catalog)
+        searcher.vocabulary.filler  # noqa: B018 -- open the index now, not on the first keystroke
+        return searcher
+
+    @cached_property
+    def _filtered_slugs(self) -> set[str] | None:
+        return {e["slug"] for e in self.filters.apply(self.catalog.entries)} if self.filters.active else None
+
+    def search(self, query: str, limit: int = RESULT_LIMIT, closest: bool = True) -> SearchHits:
+        """commands.search, with the session's searcher (its index kept open across calls)."""
+        from careerexplorer.errors import UsageError
+
+        try:
+            found = commands.search(self.catalog, query, self.filters, limit, self.sort, searcher=self.searcher)
+        except UsageError:  # only filler typed so far ("how do I"): nothing to search for yet
+            return SearchHits(query=query)
+        return found if closest or found.hits else found._replace(closest=())
+
+    # -- what the results list shows ---------------------------------------------------------------
+
+    @cached_property
+    def _local(self) -> dict[str, Entry]:
+        """The entries with the chosen state's wages (the U.S. ones when no state is chosen)."""
+        if not self.state:
+            return self.catalog.by_slug
+        where = commands.place(self.catalog, self.state, None)
+        return {e["slug"]: e for e in commands.list_careers(self.catalog, Filters(), "title", where).entries}
+
+    def row(self, slug: str, why: str = "") -> Row:
+        e = self._local[slug]
+        # Titles and reasons come from data (the user's own profiles too): shown as text, never as controls.
+        return Row(slug=slug, title=line(e["title"]), salary=entry_pay(e), education=education_label(e),
+                   outlook=outlook_label(e), why=line(why))
+
+    def results(self, query: str) -> Results:
+        """The rows for what is typed now: every career (filtered, sorted) for an empty query."""
+        text = query.strip()
+        key = (text, self.filters, self.sort, self.state)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        if not text:
+            sort = "title" if self.sort == "relevance" else self.sort
+            entries = commands.list_careers(self.catalog, self.filters, sort).entries
+            rows = tuple(self.row(e["slug"]) for e in entries)
+            note = f"{len(rows):,} careers" + (" match the filters" if self.filters.active else "")
+        else:
+            found = self.search(text, closest=False)
+            rows = tuple(self.row(h.slug, h.reason) for h in found.hits)
+            last = text.split()[-1].lower()
+            if rows and not query.endswith(" ") and not self.searcher.vocabulary.is_word(last):
+                # Mid-word ("dental hy"): titles whose words start with what is typed come first.
+                starting = [self.row(e["slug"], "the title starts with what is typed")
+                            for e in self.titles_starting(text)[:5]]
+                shown = {r.slug for r in starting}
+                rows = (*starting, *(r for r in rows if r.slug not in shown))[:RESULT_LIMIT]
+            if rows:
+                note = f"{len(rows)} best match{'es' * (len(rows) != 1)}" if len(rows) == RESULT_LIMIT else \
+                    f"{len(rows)} match{'es' * (len(rows) != 1)}"
+            else:
+                # Mid-word ("dental hy") the search finds nothing yet: titles whose words start with what
+                # is typed lead somewhere at once; failing those, the nearest titles, as `careers search`
+                # suggests them.
+                near = self.titles_starting(text)
+                why = "no match yet; the title starts with what is typed"
+                if not near:
+                    near = [e for e in self.searcher.closest_titles(text) if self.filters.keeps(e)]
+                    why = "no match yet; a title close to what is typed"
+                rows = tuple(self.row(e["slug"], why) for e in near)
+                note = "no match yet; titles near what is typed" if rows else \
+                    "nothing matches" + (" with these filters" if self.filters.active else "")
+        result = Results(rows=rows, note=note)
+        self._cache[key] = result
+        if len(self._cache) > 256:
+            self._cache.popitem(last=False)
+        return result
+
+    @cached_property
+    def _title_words(self) -> list[tuple[list[str], Entry]]:
+        return [(normalize(e["title"]).split(), e) for e in self.catalog.entries]
+
+    def titles_starting(self, text: str, limit: int = 20) -> list[Entry]:
+        """Careers whose title has, for each word typed, a word starting with it; shortest titles first."""
+        typed = normalize(text).split()
+        if not typed:
+            return []
+        found = [e for words, e in self._title_words
+                 if all(any(w.startswith(t) for w in words) for t in typed) and self.filters.keeps(e)]
+        found.sort(key=lambda e: (len(e["title"]), -(e["employment"] or 0)))
+        return found[:limit]
+
+    # -- choices --------------------------------------------------------------------------------------
+
+    def set_filters(self, **values: Any) -> None:
+        """Filters as on the command line (careerexplorer.listing.Filters.parse); a bad value raises UsageError."""
+        wanted = {k: v for k, v in values.items() if v not in (None, "", False)}
+        self.filters = Filters.parse(self.catalog.clusters, **wanted)
+        self.filter_values = wanted
+        self.__dict__.pop("_filtered_slugs", None)
+
+    def set_state(self, state: str | None) -> None:
+        if state:
+            place = commands.place(self.catalog, state, None)
+            state = place.states[0] if place else None
+        self.state = state or None
+        self.__dict__.pop("_local", None)
+
+    def next_sort(self) -> str:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        return self.sort
+
+    def state_names(self) -> list[tuple[str, str]]:
+        from careerexplorer.local import database
+
+        rows = database(self.catalog.data_dir).execute("SELECT states, name FROM areas WHERE kind = 'state'")
+        return sorted(((code, name) for code, name in rows), key=lambda kv: kv[1])
+
+    def describe(self) -> str:
+        """The filters, sort and wages in one line, for the status bar."""
+        parts = [f"{k.replace('_', ' ')}: {v}" for k, v in self.filter_values.items() if k != "bright_outlook"]
+        if self.filter_values.get("bright_outlook"):
+            parts.append("Bright Outlook")
+        where = dict(self.state_names()).get(self.state, "") if self.state else "U.S."
+        return "  ·  ".join([*(["filters: " + ", ".join(parts)] if parts else []), f"sort: {self.sort}",
+                             f"wages: {where}"])
+
+    # -- pages, shortlist, compare, quiz -----------------------------------------------------------
+
+    def page(self, slug: str) -> CareerPage:
+        return commands.show(self.catalog, slug, commands.place(self.catalog, self.state, None))
+
+    def shortlist(self) -> list[str]:
+        from careerexplorer import shortlist
+
+        return shortlist.read(self.shortlist_path)
+
+    def toggle_shortlist(self, slug: str) -> bool:
+        """Add a career to the shortlist, or take it off if it is there; True when it is on it now."""
+        if slug in self.shortlist():
+            commands.shortlist_remove(self.catalog, self.shortlist_path, [slug])
+            return False
+        commands.shortlist_add(self.catalog, self.shortlist_path, [slug])
+        return True
+
+    def comparison(self) -> Comparison:
+        """The first four careers of the shortlist side by side, as `careers compare` without arguments."""
+        return commands.compare(self.catalog, commands.shortlisted_for_compare(self.shortlist_path),
+                                commands.place(self.catalog, self.state, None))
+
+    def matches(self, scores: dict[str, int], limit: int = 20) -> Matches:
+        from careerexplorer.match import code_from_answers
+
+        return commands.match(self.catalog, code_from_answers(scores), self.filters, limit)
+
+
+def links(profile: Any) -> list[tuple[str, str, str]]:
+    """(section, slug, title) of the careers a page links to: "Where it leads", then related careers.
+
+    Read by attribute, so that a page without a section simply has no links from it.
+    """
+    found: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for section, items in (("Where it leads", getattr(profile, "leads", ())), ("Related", getattr(profile, "related", ()))):
+        for item in items or ():
+            slug, title = getattr(item, "slug", None), getattr(item, "title", None)
+            if isinstance(slug, str) and isinstance(title, str) and slug not in seen:
+                seen.add(slug)
+                found.append((section, slug, line(title)))
+    return found
+
+
+def parse_min_salary(value: str) -> int | None:
+    """'80000', '80,000' or '$80k' as dollars; a clear error for anything else."""
+    text = value.strip().lower().replace(",", "").replace("$", "")
+    if not text:
+        return None
+    scale = 1000 if text.endswith("k") else 1
+    try:
+        amount = int(float(text.removesuffix("k")) * scale)
+    except ValueError:
+        raise UsageError(f"minimum salary {value!r}: give a number of dollars, such as 60000") from None
+    if amount < 0:
+        raise UsageError(f"minimum salary {value!r}: give a number of dollars, such as 60000")
+    return amount
+
+
+__all__ = ["Results", "Row", "Session", "links", "parse_min_salary"]

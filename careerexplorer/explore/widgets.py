@@ -1,0 +1,210 @@
+"""The explorer's own widgets: the results list (drawn line by line), a page laid out at its width."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from careerexplorer.errors import CareerError
+from careerexplorer.explore.session import Row, Session
+
+ASCII_ONLY = not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
+
+HELP = """\
+Search       type words: a title, another name, a certification, a subject.
+             Down and Up move in the results, Enter opens a career, Tab or Esc
+             moves to the results, where single keys work; / goes back to typing.
+Results      s  add to (or take off) the shortlist     c  compare the shortlist
+             f  filters (cluster, pathway, education, outlook, pay, Bright Outlook)
+             o  order: relevance, title, salary, growth, openings
+             w  wages for a state, or the U.S.         i  the interest quiz
+A career     Up, Down, PgUp, PgDn scroll; l moves to the linked careers (Enter opens
+             one here); Esc or Backspace goes back; s, c and w as above.
+Compare      the first four careers of your shortlist, side by side.
+Quiz         y would enjoy it, m not sure, n would not; Backspace undoes one.
+Anywhere     ? or F1 this help     q or Ctrl-C quit (Ctrl-C also while typing)
+"""
+
+
+class PageText(Widget):
+    """A page (Rich Text made for a width) laid out again whenever the width changes."""
+
+    DEFAULT_CSS = "PageText { height: auto; }"
+
+    def __init__(self, make: Callable[[int], Text], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.make = make
+        self._made: dict[int, Text] = {}
+
+    def text(self, width: int) -> Text:
+        width = max(20, width)
+        if width not in self._made:
+            self._made = {width: self.make(width)}
+        return self._made[width]
+
+    def show(self, make: Callable[[int], Text]) -> None:
+        self.make, self._made = make, {}
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.text(width).plain.split("\n"))
+
+    def render(self) -> Text:
+        return self.text(self.content_size.width)
+
+
+def row_prompt(row: Row, width: int, marked: bool) -> Text:
+    """One results line: title, AVG. SALARY, education, outlook, in columns that fit the width."""
+    education, outlook = 22, 19
+    title = max(12, width - 2 - 12 - education - outlook)
+    name = Text(row.title, style="bold")
+    name.truncate(title, overflow="ellipsis", pad=True)
+    line = Text("* " if marked else "  ", style="bold yellow")
+    line.append_text(name)
+    line.append(f"{row.salary:>11} ", style="green")
+    line.append(f"{row.education[:education - 1]:<{education}}")
+    line.append(row.outlook[:outlook])
+    return line
+
+
+def column_heads(width: int) -> Text:
+    education, outlook = 22, 19
+    title = max(12, width - 2 - 12 - education - outlook)
+    return Text(f"  {'Career':<{title}}{'AVG. SALARY':>11} {'Education':<{education}}{'Outlook':<{outlook}}"[:width],
+                style="bold")
+
+
+def toggle_shortlist(app: App[Any], session: Session, slug: str, title: str) -> None:
+    try:
+        added = session.toggle_shortlist(slug)
+    except CareerError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    app.notify(f"{title}: {'added to' if added else 'taken off'} your shortlist")
+
+
+
+class ResultsView(ScrollView, can_focus=True):
+    """The results: one line a career, drawn only where it is on screen, so that a list of every
+    career costs no more to show, or to replace on a keystroke, than a list of ten."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open"),
+        Binding("slash", "screen.focus_query", "Search", key_display="/"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "move(-1000000)", "First", show=False),
+        Binding("end", "move(1000000)", "Last", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"results--cursor"}
+    DEFAULT_CSS = """
+    ResultsView { height: 1fr; }
+    ResultsView > .results--cursor { background: $block-cursor-blurred-background; text-style: bold; }
+    ResultsView:focus > .results--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        pass
+
+    class Selected(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows: tuple[Row, ...] = ()
+        self.marked: set[str] = set()
+        self._drawn: dict[tuple[Row, int, bool], list[Segment]] = {}
+        self._styles_made: tuple[Style, Style] | None = None
+
+    def show(self, rows: tuple[Row, ...], marked: set[str], keep: bool) -> None:
+        self.rows, self.marked = rows, marked
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        self.set_reactive(ResultsView.cursor, min(self.cursor, len(rows) - 1) if keep and rows else 0)
+        if not keep:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._keep_cursor_visible()
+        self.refresh()
+        self.post_message(self.Highlighted())
+
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def watch_cursor(self) -> None:
+        self._keep_cursor_visible()
+        self.refresh()
+        self.post_message(self.Highlighted())
+
+    def _keep_cursor_visible(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_move(self, by: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + by))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Selected(self.cursor))
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+
+    def on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_y) + event.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            self.action_select()
+
+    def line_styles(self) -> tuple[Style, Style]:
+        # Working a widget's style out takes longer than drawing a line: once until the styles change.
+        if self._styles_made is None:
+            base = self.rich_style
+            self._styles_made = (base, base + self.get_component_rich_style("results--cursor"))
+        return self._styles_made
+
+    def notify_style_update(self) -> None:
+        self._styles_made = None
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base, cursor = self.line_styles()
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        key = (row, width, row.slug in self.marked)
+        segments = self._drawn.get(key)
+        if segments is None:
+            # The same careers come back keystroke after keystroke: each line is drawn once.
+            if len(self._drawn) > 4000:
+                self._drawn.clear()
+            segments = self._drawn[key] = list(row_prompt(row, width, key[2]).render(self.app.console))
+        return Strip(segments).adjust_cell_length(width).apply_style(cursor if index == self.cursor else base)
