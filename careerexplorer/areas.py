@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from careerexplorer.errors import DataError, UsageError
 from careerexplorer.model import Wages
@@ -18,8 +18,19 @@ from careerexplorer.record import Record
 
 DB_NAME = "wages.db"
 # Columns of the wages table after (soc, area), and the factor each is stored with.
-WAGE_FIELDS = ("mean", "median", "p10", "p25", "p75", "p90", "hourly_mean", "hourly_median", "employment",
-               "jobs_per_1000", "location_quotient")
+WAGE_FIELDS = (
+    "mean",
+    "median",
+    "p10",
+    "p25",
+    "p75",
+    "p90",
+    "hourly_mean",
+    "hourly_median",
+    "employment",
+    "jobs_per_1000",
+    "location_quotient",
+)
 # Stored value = published value x scale: hourly wages in cents, jobs per 1,000 in thousandths,
 # location quotients in hundredths. Annual wages, which BLS rounds to $10, are stored in tens of
 # dollars, so that most fit in two bytes.
@@ -90,8 +101,9 @@ def find_area(db: sqlite3.Connection, text: str) -> Area:
     if not wanted:
         raise UsageError("give an area's name or code, e.g. 'Fargo, ND-MN' or 22020")
     if wanted.isdigit():
-        row = db.execute("SELECT code, name, kind, states FROM areas WHERE code = ? AND kind != 'state'",
-                         (int(wanted),)).fetchone()
+        row = db.execute(
+            "SELECT code, name, kind, states FROM areas WHERE code = ? AND kind != 'state'", (int(wanted),)
+        ).fetchone()
         if row is None:
             raise UsageError(f"no metropolitan or nonmetropolitan area has the code {text.strip()!r}")
         return _area(row)
@@ -122,9 +134,9 @@ _SELECT = "SELECT " + ", ".join(WAGE_FIELDS) + ", at_least FROM wages"
 
 
 def _wages(area: Area, period: str, values: tuple[int | None, ...] | None, basis: str | None) -> Wages:
-    figures: dict[str, object] = {}
+    figures: dict[str, Any] = {}  # keyword arguments of Wages, each of its own type
     if values is not None:
-        for name, value in zip(WAGE_FIELDS, values):
+        for name, value in zip(WAGE_FIELDS, values, strict=False):
             if value is not None:
                 scale = SCALES.get(name)
                 figures[name] = value / scale if scale else value * 10 if name in TENS else value
@@ -156,10 +168,14 @@ def wages_for(db: sqlite3.Connection, area: Area, soc_codes: list[str]) -> Wages
     return _wages(area, period, None, None)
 
 
-def rank_areas(db: sqlite3.Connection, soc_codes: list[str],
-               by: Literal["mean", "median", "employment", "concentration"] = "mean",
-               kind: Literal["state", "area"] = "state", state: str | None = None,
-               limit: int | None = 10) -> list[tuple[Area, Wages]]:
+def rank_areas(
+    db: sqlite3.Connection,
+    soc_codes: list[str],
+    by: Literal["mean", "median", "employment", "concentration"] = "mean",
+    kind: Literal["state", "area"] = "state",
+    state: str | None = None,
+    limit: int | None = 10,
+) -> list[tuple[Area, Wages]]:
     """States, or metropolitan and nonmetropolitan areas (optionally of one state), highest first.
 
     Uses the first of the codes that any such area publishes; areas without the figure are left out.
@@ -178,8 +194,10 @@ def rank_areas(db: sqlite3.Connection, soc_codes: list[str],
     period = _period(db)
     columns = ", ".join(f"w.{f}" for f in WAGE_FIELDS)
     for i, code in enumerate(soc_codes):
-        sql = (f"SELECT a.code, a.name, a.kind, a.states, {columns}, w.at_least FROM wages w "
-               f"JOIN areas a ON a.code = w.area WHERE w.soc = ? AND {where} ORDER BY w.{column} DESC, a.name")
+        sql = (
+            f"SELECT a.code, a.name, a.kind, a.states, {columns}, w.at_least FROM wages w "
+            f"JOIN areas a ON a.code = w.area WHERE w.soc = ? AND {where} ORDER BY w.{column} DESC, a.name"
+        )
         args: list[object] = [_soc(code), *params]
         if limit is not None:
             sql += " LIMIT ?"

@@ -2,8 +2,9 @@
 
     python -m careerexplorer.build [DATA_DIR]
 
-Writes index.json (the facts of every career), lookup.json (exact identifiers to slugs) and
-search.db (the full-text index, careerexplorer.searchindex). The importer calls ``write_index``
+Writes index.json (the facts of every career), lookup.json (exact identifiers to slugs),
+clusters.json (clusters.toml, quicker to read) and search.db (the full-text index,
+careerexplorer.searchindex). The importer calls ``write_index``
 with what the official files add to the search index (tools/search_extras.py); tests call it for
 small data folders, whose search index then holds what the profiles say.
 """
@@ -36,7 +37,7 @@ def profiles(data_dir: Path) -> list[Profile]:
 def _lines(version: int, rows: list[Any]) -> str:
     # One career a line: compact to load, and a change to one profile is a one-line diff.
     body = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
-    return '{"version":%d,"careers":[\n%s\n]}\n' % (version, body)
+    return f'{{"version":{version:d},"careers":[\n{body}\n]}}\n'
 
 
 def build_lookup(found: list[Profile]) -> dict[str, str]:
@@ -60,8 +61,11 @@ def jobs_by_slug(entries: list[Entry]) -> dict[str, int]:
     for e in entries:
         basis = e["wage_basis"] or e["soc_code"]
         sharing[basis] = sharing.get(basis, 0) + 1
-    return {e["slug"]: (e["employment"] or 0) // (1 if e["onet_code"].endswith(".00")
-                                                   else sharing[e["wage_basis"] or e["soc_code"]]) for e in entries}
+    return {
+        e["slug"]: (e["employment"] or 0)
+        // (1 if e["onet_code"].endswith(".00") else sharing[e["wage_basis"] or e["soc_code"]])
+        for e in entries
+    }
 
 
 def vocabulary(data_dir: Path) -> dict[str, Any]:
@@ -77,7 +81,9 @@ def index_files(data_dir: Path) -> dict[str, str]:
     found = profiles(data_dir)
     facts = [entry_for(p) for p in found]
     lookup = json.dumps(build_lookup(found), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    return {INDEX_FILE: _lines(INDEX_VERSION, facts), LOOKUP_FILE: lookup}
+    clusters = tomli.loads((data_dir / "clusters.toml").read_text(encoding="utf-8"))
+    table = json.dumps(clusters, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return {INDEX_FILE: _lines(INDEX_VERSION, facts), LOOKUP_FILE: lookup, "clusters.json": table}
 
 
 def search_documents(found: list[Profile], extras: Extras | None = None) -> list[searchindex.Document]:
@@ -95,7 +101,14 @@ def write_index(data_dir: Path, extras: Extras | None = None) -> list[Path]:
             written.append(path)
     db = data_dir / searchindex.SEARCH_DB
     before = db.read_bytes() if db.exists() else None
-    searchindex.build(db, search_documents(profiles(data_dir), extras), vocabulary(data_dir))
+    if extras is None and before is not None and searchindex.from_sources(db):
+        # This index holds what only the official files give (tasks, activities): the importer
+        # rebuilds it (python -m tools.import_data SOURCES); from the profiles alone it would lose them.
+        print(f"kept {db}: rebuild it with the importer, which reads the official files", file=sys.stderr)
+        return written
+    searchindex.build(
+        db, search_documents(profiles(data_dir), extras), vocabulary(data_dir), from_sources=extras is not None
+    )
     if db.read_bytes() != before:
         written.append(db)
     return written

@@ -8,9 +8,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -24,7 +24,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-shortlist_app = typer.Typer(help="Keep a shortlist of careers you are weighing.", no_args_is_help=True, rich_markup_mode=None)
+shortlist_app = typer.Typer(
+    help="Keep a shortlist of careers you are weighing.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(shortlist_app, name="shortlist")
 
 EXIT_INTERRUPTED = 130
@@ -87,8 +89,11 @@ def complete_career(incomplete: str) -> list[str]:
         return []
     try:
         cat = catalog()
-        slugs = [p.stem for p in (cat.data_dir / "careers").iterdir()
-                 if p.suffix == ".toml" and p.stem.startswith(incomplete)]
+        slugs = [
+            p.stem
+            for p in (cat.data_dir / "careers").iterdir()
+            if p.suffix == ".toml" and p.stem.startswith(incomplete)
+        ]
         slugs += [s for s in cat.user_profiles if s.startswith(incomplete)]
         return sorted(set(slugs))
     except (CareerError, OSError, ValueError):
@@ -98,7 +103,7 @@ def complete_career(incomplete: str) -> list[str]:
 @app.callback()
 def main_options(
     data_dir: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Option("--data-dir", help="Add a folder of your own TOML profiles (repeatable).", metavar="PATH"),
     ] = None,
     version: Annotated[
@@ -117,31 +122,42 @@ def main_options(
 
 
 CareerArg = Annotated[
-    str, typer.Argument(help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career,
-                        metavar="CAREER")
+    str,
+    typer.Argument(
+        help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career, metavar="CAREER"
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table, json, markdown or csv.")]
 StateOpt = Annotated[
-    Optional[str], typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
+    str | None, typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
 ]
 AreaOpt = Annotated[
-    Optional[str],
-    typer.Option("--area", help="Wages for a metropolitan or nonmetropolitan area: a name (\"Fargo\", "
-                 "\"Fargo, ND-MN\") or its BLS code.", metavar="AREA"),
+    str | None,
+    typer.Option(
+        "--area",
+        help='Wages for a metropolitan or nonmetropolitan area: a name ("Fargo", "Fargo, ND-MN") or its BLS code.',
+        metavar="AREA",
+    ),
 ]
-ClusterOpt = Annotated[Optional[str], typer.Option("--cluster", help="Only this career cluster, e.g. \"Health Science\".")]
-PathwayOpt = Annotated[Optional[str], typer.Option("--pathway", help="Only this pathway, e.g. \"Health Informatics\".")]
+ClusterOpt = Annotated[str | None, typer.Option("--cluster", help='Only this career cluster, e.g. "Health Science".')]
+PathwayOpt = Annotated[str | None, typer.Option("--pathway", help='Only this pathway, e.g. "Health Informatics".')]
 EducationOpt = Annotated[
-    Optional[str],
-    typer.Option("--education", help="At most this much schooling: none, high-school, some-college, "
-                 "postsecondary-award, associate, bachelor, master, doctoral."),
+    str | None,
+    typer.Option(
+        "--education",
+        help="At most this much schooling: none, high-school, some-college, "
+        "postsecondary-award, associate, bachelor, master, doctoral.",
+    ),
 ]
-MinSalaryOpt = Annotated[Optional[int], typer.Option("--min-salary", min=0, help="At least this mean salary a year.")]
+MinSalaryOpt = Annotated[int | None, typer.Option("--min-salary", min=0, help="At least this mean salary a year.")]
 OutlookOpt = Annotated[
-    Optional[str],
-    typer.Option("--outlook", help="At least this outlook: much-faster, faster, average, slower, little-change, "
-                 "declining; or at least this growth in per cent (5)."),
+    str | None,
+    typer.Option(
+        "--outlook",
+        help="At least this outlook: much-faster, faster, average, slower, little-change, "
+        "declining; or at least this growth in per cent (5).",
+    ),
 ]
 BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")]
@@ -161,8 +177,13 @@ def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
 
 @app.command()
 @guarded
-def show(career: CareerArg, state: StateOpt = None, area: AreaOpt = None, fmt: FormatOpt = Format.table,
-         json_out: JsonOpt = False) -> None:
+def show(
+    career: CareerArg,
+    state: StateOpt = None,
+    area: AreaOpt = None,
+    fmt: FormatOpt = Format.table,
+    json_out: JsonOpt = False,
+) -> None:
     """Show everything about one career.
 
     Example: careers show medical-records-specialist --state CA
@@ -175,16 +196,17 @@ def show(career: CareerArg, state: StateOpt = None, area: AreaOpt = None, fmt: F
     show_result(cat, commands.show(cat, career, where), fmt, json_out)
 
 
-class SearchSort(str, Enum):
+# The members are named for their --sort choices; `title` shadows str.title, never called on them.
+class SearchSort(StrEnum):
     relevance = "relevance"
-    title = "title"
+    title = "title"  # type: ignore[assignment]
     salary = "salary"
     growth = "growth"
     openings = "openings"
 
 
-class SortKey(str, Enum):
-    title = "title"
+class SortKey(StrEnum):
+    title = "title"  # type: ignore[assignment]
     salary = "salary"
     growth = "growth"
     openings = "openings"
@@ -201,8 +223,9 @@ def search(
     min_salary: MinSalaryOpt = None,
     outlook: OutlookOpt = None,
     bright_outlook: BrightOpt = False,
-    sort: Annotated[SearchSort, typer.Option(
-        "--sort", help="Best match first, or every good match by title, salary, growth or openings.")
+    sort: Annotated[
+        SearchSort,
+        typer.Option("--sort", help="Best match first, or every good match by title, salary, growth or openings."),
     ] = SearchSort.relevance,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
@@ -224,9 +247,13 @@ def search(
 @guarded
 def compare(
     careers: Annotated[
-        Optional[list[str]],
-        typer.Argument(help="2 to 4 careers (slugs, codes or titles); none compares your shortlist.",
-                       autocompletion=complete_career, show_default=False, metavar="[CAREER]..."),
+        list[str] | None,
+        typer.Argument(
+            help="2 to 4 careers (slugs, codes or titles); none compares your shortlist.",
+            autocompletion=complete_career,
+            show_default=False,
+            metavar="[CAREER]...",
+        ),
     ] = None,
     state: StateOpt = None,
     area: AreaOpt = None,
@@ -249,7 +276,9 @@ def compare(
 @app.command("list")
 @guarded
 def list_careers(
-    sort: Annotated[SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")] = SortKey.title,
+    sort: Annotated[
+        SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")
+    ] = SortKey.title,
     cluster: ClusterOpt = None,
     pathway: PathwayOpt = None,
     education: EducationOpt = None,
@@ -275,7 +304,7 @@ def list_careers(
     show_result(cat, commands.list_careers(cat, filters, sort.value, where), fmt, json_out)
 
 
-class WagesBy(str, Enum):
+class WagesBy(StrEnum):
     mean = "mean"
     median = "median"
     employment = "employment"
@@ -286,10 +315,17 @@ class WagesBy(str, Enum):
 @guarded
 def wages(
     career: CareerArg,
-    by: Annotated[WagesBy, typer.Option("--by", help="Rank by mean or median wage, employment, or concentration "
-                                        "(jobs compared with the U.S. share).")] = WagesBy.mean,
-    state: Annotated[Optional[str], typer.Option("--state", help="Rank only this state's metropolitan and "
-                                                 "nonmetropolitan areas.", metavar="STATE")] = None,
+    by: Annotated[
+        WagesBy,
+        typer.Option(
+            "--by",
+            help="Rank by mean or median wage, employment, or concentration (jobs compared with the U.S. share).",
+        ),
+    ] = WagesBy.mean,
+    state: Annotated[
+        str | None,
+        typer.Option("--state", help="Rank only this state's metropolitan and nonmetropolitan areas.", metavar="STATE"),
+    ] = None,
     limit: LimitOpt = 10,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
@@ -309,9 +345,13 @@ def wages(
 @guarded
 def match(
     interests: Annotated[
-        Optional[str],
-        typer.Option("--interests", "-i", help="Your Holland code: 1 to 3 letters of R I A S E C, e.g. SAC. "
-                     "Without it, a 30-question quiz works it out."),
+        str | None,
+        typer.Option(
+            "--interests",
+            "-i",
+            help="Your Holland code: 1 to 3 letters of R I A S E C, e.g. SAC. "
+            "Without it, a 30-question quiz works it out.",
+        ),
     ] = None,
     education: EducationOpt = None,
     cluster: ClusterOpt = None,
@@ -350,16 +390,19 @@ def ask_quiz() -> dict[str, int]:
     for number, (kind, statement) in enumerate(QUIZ, 1):
         for attempt in range(QUIZ_TRIES + 1):
             if attempt == QUIZ_TRIES:  # endless garbage (a file or a stuck key) must not loop forever
-                raise UsageError(f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; "
-                                 "or give --interests")
+                raise UsageError(
+                    f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; or give --interests"
+                )
             err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
             err.flush()
             try:
                 line = sys.stdin.readline(1000)  # a line without end counts as a few wrong answers
             except UnicodeDecodeError:
                 err.write("\n")
-                raise UsageError("an answer to the quiz is not text in the terminal's encoding; "
-                                 "answer y, ? or n, or give --interests") from None
+                raise UsageError(
+                    "an answer to the quiz is not text in the terminal's encoding; "
+                    "answer y, ? or n, or give --interests"
+                ) from None
             if not line:
                 err.write("\n")
                 raise UsageError("the quiz ended before every statement had an answer; or give --interests")
@@ -374,7 +417,9 @@ def ask_quiz() -> dict[str, int]:
 @app.command()
 @guarded
 def clusters(
-    name: Annotated[Optional[str], typer.Argument(help="A cluster to open, e.g. \"Health Science\".", show_default=False)] = None,
+    name: Annotated[
+        str | None, typer.Argument(help='A cluster to open, e.g. "Health Science".', show_default=False)
+    ] = None,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,
 ) -> None:
@@ -427,7 +472,9 @@ def _report(verb: str, other: str, slugs: list[str], changed: list[str], current
 @shortlist_app.command("add")
 @guarded
 def shortlist_add(
-    careers: Annotated[list[str], typer.Argument(help="Careers to add.", autocompletion=complete_career, metavar="CAREER...")],
+    careers: Annotated[
+        list[str], typer.Argument(help="Careers to add.", autocompletion=complete_career, metavar="CAREER...")
+    ],
 ) -> None:
     """Add careers to your shortlist.
 
@@ -441,7 +488,9 @@ def shortlist_add(
 @shortlist_app.command("remove")
 @guarded
 def shortlist_remove(
-    careers: Annotated[list[str], typer.Argument(help="Careers to remove.", autocompletion=complete_career, metavar="CAREER...")],
+    careers: Annotated[
+        list[str], typer.Argument(help="Careers to remove.", autocompletion=complete_career, metavar="CAREER...")
+    ],
 ) -> None:
     """Remove careers from your shortlist.
 
@@ -466,7 +515,9 @@ def shortlist_list(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> 
     result, missing = commands.shortlist_view(cat, shortlist_path())
     show_result(cat, result, fmt, json_out)
     for slug in missing:
-        sys.stderr.write(f"careers: warning: {sanitize.message(repr(slug))} on your shortlist is no longer in the catalog\n")
+        sys.stderr.write(
+            f"careers: warning: {sanitize.message(repr(slug))} on your shortlist is no longer in the catalog\n"
+        )
 
 
 @shortlist_app.command("clear")
@@ -480,15 +531,18 @@ def shortlist_clear() -> None:
 
     n, backup = shortlist.clear(shortlist_path())
     if backup:
-        sys.stderr.write(f"careers: warning: the shortlist was unreadable; a copy is kept at {sanitize.message(backup)}\n")
+        sys.stderr.write(
+            f"careers: warning: the shortlist was unreadable; a copy is kept at {sanitize.message(backup)}\n"
+        )
     sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
 
 
 @app.command()
 @guarded
 def explore(
-    query: Annotated[str, typer.Argument(help="Words to start with; type more in the app.", show_default=False,
-                                         metavar="[QUERY]")] = "",
+    query: Annotated[
+        str, typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]")
+    ] = "",
     state: StateOpt = None,
 ) -> None:
     """Browse careers in a full-screen, keyboard-driven explorer: search as you type, pages, shortlist, compare.
@@ -528,8 +582,10 @@ def about(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
 @guarded
 def validate(
     paths: Annotated[
-        Optional[list[Path]],
-        typer.Argument(help="Profile files or folders (default: the bundled data and your folders).", show_default=False),
+        list[Path] | None,
+        typer.Argument(
+            help="Profile files or folders (default: the bundled data and your folders).", show_default=False
+        ),
     ] = None,
     fmt: FormatOpt = Format.table,
     json_out: JsonOpt = False,

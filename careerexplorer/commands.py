@@ -33,8 +33,8 @@ from careerexplorer.results import (
 
 if TYPE_CHECKING:
     from careerexplorer.areas import Area
-    from careerexplorer.search import Searcher
     from careerexplorer.index import Entry
+    from careerexplorer.search import Searcher
 
 SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
 
@@ -73,13 +73,21 @@ def shortlisted_for_compare(path: Path) -> list[str]:
 
     wanted = shortlist.read(path)
     if len(wanted) < 2:
-        raise UsageError(f"your shortlist has {len(wanted)} career{'s' * (len(wanted) != 1)}; add some with "
-                         "'careers shortlist add CAREER', or name 2 to 4 careers")
+        raise UsageError(
+            f"your shortlist has {len(wanted)} career{'s' * (len(wanted) != 1)}; add some with "
+            "'careers shortlist add CAREER', or name 2 to 4 careers"
+        )
     return wanted[:4]
 
 
-def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: str = "relevance",
-           searcher: Searcher | None = None) -> SearchHits:
+def search(
+    cat: Catalog,
+    query: str,
+    filters: Filters,
+    limit: int = 10,
+    sort: str = "relevance",
+    searcher: Searcher | None = None,
+) -> SearchHits:
     """Careers matching a query, best first, or by a figure among all that matched well enough.
     A front end that searches on every keystroke passes its own ``searcher``, kept open."""
     from careerexplorer.listing import sort_key
@@ -92,9 +100,21 @@ def search(cat: Catalog, query: str, filters: Filters, limit: int = 10, sort: st
         key = sort_key(sort)
         order = lambda slug: key(cat.by_slug[slug])  # noqa: E731 (a key on slugs, from a key on entries)
     found = searcher.rank(query, slugs, limit=limit, order=order)
-    hits = tuple(Hit(slug=r.slug, title=r.title, onet_code=r.onet_code, soc_code=r.soc_code, score=r.score,
-                     matched=r.matched, field=r.field, reason=r.reason, sense=r.sense, facts=cat.by_slug.get(r.slug))
-                 for r in found)
+    hits = tuple(
+        Hit(
+            slug=r.slug,
+            title=r.title,
+            onet_code=r.onet_code,
+            soc_code=r.soc_code,
+            score=r.score,
+            matched=r.matched,
+            field=r.field,
+            reason=r.reason,
+            sense=r.sense,
+            facts=cat.by_slug.get(r.slug),
+        )
+        for r in found
+    )
     senses = tuple((label, tuple(h.title for h in hits if h.sense == label)[:3]) for label in searcher.senses(query))
     closest = () if hits else tuple(e["title"] for e in searcher.closest_titles(query))
     return SearchHits(query=query, hits=hits, closest=closest, senses=senses)
@@ -132,8 +152,11 @@ def match(cat: Catalog, interests: list[str], filters: Filters, limit: int = 10)
     from careerexplorer.match import explain, rank
 
     found = rank(interests, filters.apply(cat.entries), limit)
-    return Matches(code="".join(n[0].upper() for n in interests), interests=tuple(interests),
-                   matches=tuple(Match(entry=e, fit=f, why=explain(interests, e)) for e, f in found))
+    return Matches(
+        code="".join(n[0].upper() for n in interests),
+        interests=tuple(interests),
+        matches=tuple(Match(entry=e, fit=f, why=explain(interests, e)) for e, f in found),
+    )
 
 
 def clusters(cat: Catalog, name: str | None = None) -> ClusterOverview:
@@ -145,8 +168,9 @@ def clusters(cat: Catalog, name: str | None = None) -> ClusterOverview:
         careers.setdefault((e["cluster"], e["pathway"]), []).append(e)
         for c, p in e.get("also_in", []):
             careers.setdefault((c, p), []).append(e)
-    return ClusterOverview(clusters=tuple(cat.clusters.clusters), careers={k: tuple(v) for k, v in careers.items()},
-                           chosen=chosen)
+    return ClusterOverview(
+        clusters=tuple(cat.clusters.clusters), careers={k: tuple(v) for k, v in careers.items()}, chosen=chosen
+    )
 
 
 def shortlist_view(cat: Catalog, path: Path) -> tuple[Shortlist, list[str]]:
@@ -179,9 +203,15 @@ def shortlist_remove(cat: Catalog, path: Path, careers: Sequence[str]) -> tuple[
 def about(version: str) -> About:
     from careerexplorer.sources import ONET_ATTRIBUTION, SOURCES
 
-    return About(version=version, sources=SOURCES, attribution=ONET_ATTRIBUTION, notes=(
-        "Wage figures are BLS OEWS estimates, which do not include self-employed workers. "
-        "Summaries, course advice and certification lists are written by the careers project.",))
+    return About(
+        version=version,
+        sources=SOURCES,
+        attribution=ONET_ATTRIBUTION,
+        notes=(
+            "Wage figures are BLS OEWS estimates, which do not include self-employed workers. "
+            "Summaries, course advice and certification lists are written by the careers project.",
+        ),
+    )
 
 
 def validate(cat: Catalog, paths: Sequence[Path]) -> Validation:

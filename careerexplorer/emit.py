@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import IO, Any
 
 from rich.console import Console
@@ -18,7 +18,7 @@ from careerexplorer.results import Result
 MIN_WIDTH, MAX_WIDTH = 20, 500  # a terminal narrower or wider than this gets this
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"

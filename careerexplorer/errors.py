@@ -40,9 +40,7 @@ class AmbiguousCareer(CareerError):
     def __init__(self, query: str, candidates: list[str]) -> None:
         self.query = query
         self.candidates = candidates
-        super().__init__(
-            f"{query!r} matches several careers; did you mean " + ", ".join(candidates) + "?"
-        )
+        super().__init__(f"{query!r} matches several careers; did you mean " + ", ".join(candidates) + "?")
 
 
 class InvalidProfile(CareerError):
@@ -52,7 +50,9 @@ class InvalidProfile(CareerError):
         self.problems = problems
         first = str(problems[0])
         more = len(problems) - 1
-        super().__init__(first + (f" (and {more} more problem{'s' * (more > 1)}; run 'careers validate')" if more else ""))
+        super().__init__(
+            first + (f" (and {more} more problem{'s' * (more > 1)}; run 'careers validate')" if more else "")
+        )
 
 
 class UsageError(CareerError):

@@ -89,17 +89,29 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     out = [f"# {md(p.title)}", "", f"O\\*NET-SOC {md(p.onet_code)} · SOC {md(p.soc_code)}", "", md(p.summary), ""]
     if p.also_called:
         out += [f"*Also called:* {md(', '.join(p.also_called))}", ""]
-    out.append(md_table(
-        ["AVG. SALARY", "EDUCATION", "JOB OUTLOOK"],
-        [[pay(w) + (f" ({w.period}, {w.area})" if w else ""),
-          e.label if e else NOT_PUBLISHED,
-          (f"{o.label}, {growth(o.change_pct)} ({o.period})" if o and o.label else NOT_PUBLISHED)
-          + ("; Bright Outlook" if p.bright_outlook else "")]],
-    ))
+    out.append(
+        md_table(
+            ["AVG. SALARY", "EDUCATION", "JOB OUTLOOK"],
+            [
+                [
+                    pay(w) + (f" ({w.period}, {w.area})" if w else ""),
+                    e.label if e else NOT_PUBLISHED,
+                    (f"{o.label}, {growth(o.change_pct)} ({o.period})" if o and o.label else NOT_PUBLISHED)
+                    + ("; Bright Outlook" if p.bright_outlook else ""),
+                ]
+            ],
+        )
+    )
     if basis(p):
         out += [f"*Figures: {md(basis(p))}.*", ""]
-    out += ["## What To Learn", "", "### High School", "",
-            f"Courses the {md(p.cluster)} cluster, {md(p.pathway)} pathway, recommends:", ""]
+    out += [
+        "## What To Learn",
+        "",
+        "### High School",
+        "",
+        f"Courses the {md(p.cluster)} cluster, {md(p.pathway)} pathway, recommends:",
+        "",
+    ]
     out += [f"- {md(c)}" for c in (pathway or {}).get("courses", [])]
     if p.courses:
         out += ["", "For this career in particular:", ""] + [f"- {md(c)}" for c in p.courses]
@@ -111,8 +123,11 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     if e or p.education_note:
         out += ["", "## Education Level", ""]
         if e:
-            out += [f"**{md(e.label)}** (BLS: {md(e.typical_entry)}; experience: {md(e.experience or NOT_PUBLISHED)}; "
-                    f"training: {md(e.training or NOT_PUBLISHED)})", ""]
+            out += [
+                f"**{md(e.label)}** (BLS: {md(e.typical_entry)}; experience: {md(e.experience or NOT_PUBLISHED)}; "
+                f"training: {md(e.training or NOT_PUBLISHED)})",
+                "",
+            ]
         if p.education_note:
             out += [md(p.education_note)]
     for person in p.insider:
@@ -123,21 +138,33 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
         out += ["", "## Extra Requirements", ""]
         if p.requirements_note:
             out += [md(p.requirements_note), ""]
-        out += [f"- {('**' + md(c.abbr) + '**: ') if c.abbr else ''}{md(c.name)} ({md(c.issuer)})"
-                + (" (license)" if c.kind == "license" else "") + (f". {md(c.note)}" if c.note else "")
-                for c in p.certifications]
+        out += [
+            f"- {('**' + md(c.abbr) + '**: ') if c.abbr else ''}{md(c.name)} ({md(c.issuer)})"
+            + (" (license)" if c.kind == "license" else "")
+            + (f". {md(c.note)}" if c.note else "")
+            for c in p.certifications
+        ]
     if p.additional_info or p.resources:
         out += ["", "## Additional Information", ""]
         out += [md(par) + "\n" for par in p.additional_info]
         # An address that could break out of its link is shown as text, never as a link.
-        out += [f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources]
+        out += [
+            f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources
+        ]
     if w:
         out += ["", f"## Salary Range ({md(w.area)}, {md(w.period)})", ""]
-        out.append(md_table(["10th", "25th", "Median", "75th", "90th"],
-                            [[wage(w, k) for k in ("p10", "p25", "median", "p75", "p90")]]))
+        out.append(
+            md_table(
+                ["10th", "25th", "Median", "75th", "90th"],
+                [[wage(w, k) for k in ("p10", "p25", "median", "p75", "p90")]],
+            )
+        )
     if o:
-        out += [f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
-                f"({growth(o.change_pct)}), about {count(o.openings)} openings a year.", ""]
+        out += [
+            f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
+            f"({growth(o.change_pct)}), about {count(o.openings)} openings a year.",
+            "",
+        ]
     out += sections_markdown(p)
     if p.related:
         out += ["## Related Careers", ""] + [f"- {md(r.title)} (`{r.slug}`)" for r in p.related]
@@ -194,14 +221,18 @@ def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
     return ["field", "value"], rows
 
 
-
 # --- every result as JSON and as a table ------------------------------------------------------
 
 
 def entry_facts(e: Entry) -> dict[str, Any]:
     """The facts of an index entry for JSON, with the labels people read."""
-    return {"at_least": [], "also_in": [], **e, "education_label": education_label(e) if e["education"] is not None else None,
-            "figures_from": borrowed(e)}
+    return {
+        "at_least": [],
+        "also_in": [],
+        **e,
+        "education_label": education_label(e) if e["education"] is not None else None,
+        "figures_from": borrowed(e),
+    }
 
 
 def _show(r: CareerPage) -> dict[str, Any]:
@@ -215,12 +246,16 @@ def _compare(r: Comparison) -> dict[str, Any]:
 def _search(r: SearchHits) -> dict[str, Any]:
     hits = []
     for h in r.hits:
-        item = {k: v for k, v in zip(h._fields, h) if k != "facts"}
+        item = {k: v for k, v in zip(h._fields, h, strict=True) if k != "facts"}
         item["score"] = round(h.score, 1)
         item["facts"] = entry_facts(h.facts) if h.facts else None
         hits.append(item)
-    return {"query": r.query, "senses": [{"sense": label, "best": list(titles)} for label, titles in r.senses],
-            "results": hits, "closest": list(r.closest)}
+    return {
+        "query": r.query,
+        "senses": [{"sense": label, "best": list(titles)} for label, titles in r.senses],
+        "results": hits,
+        "closest": list(r.closest),
+    }
 
 
 def _list(r: CareerList) -> dict[str, Any]:
@@ -228,9 +263,19 @@ def _list(r: CareerList) -> dict[str, Any]:
 
 
 def _match(r: Matches) -> dict[str, Any]:
-    return {"interests": r.code, "results": [
-        {"slug": m.entry["slug"], "title": m.entry["title"], "onet_code": m.entry["onet_code"], "fit": m.fit,
-         "why": m.why} for m in r.matches]}
+    return {
+        "interests": r.code,
+        "results": [
+            {
+                "slug": m.entry["slug"],
+                "title": m.entry["title"],
+                "onet_code": m.entry["onet_code"],
+                "fit": m.fit,
+                "why": m.why,
+            }
+            for m in r.matches
+        ],
+    }
 
 
 def _clusters(r: ClusterOverview) -> dict[str, Any]:
@@ -238,10 +283,23 @@ def _clusters(r: ClusterOverview) -> dict[str, Any]:
     for c in r.clusters:
         if r.chosen not in (None, c["name"]):
             continue
-        pathways = [{"name": p["name"], "summary": p.get("summary"), "courses": p.get("courses", []),
-                     "careers": [e["slug"] for e in r.careers.get((c["name"], p["name"]), ())]} for p in c["pathway"]]
-        out.append({"name": c["name"], "summary": c.get("summary"),
-                    "careers": sum(len(p["careers"]) for p in pathways), "pathways": pathways})
+        pathways = [
+            {
+                "name": p["name"],
+                "summary": p.get("summary"),
+                "courses": p.get("courses", []),
+                "careers": [e["slug"] for e in r.careers.get((c["name"], p["name"]), ())],
+            }
+            for p in c["pathway"]
+        ]
+        out.append(
+            {
+                "name": c["name"],
+                "summary": c.get("summary"),
+                "careers": sum(len(p["careers"]) for p in pathways),
+                "pathways": pathways,
+            }
+        )
     return {"clusters": out}
 
 
@@ -251,8 +309,12 @@ def _shortlist(r: Shortlist) -> dict[str, Any]:
 
 
 def _about(r: About) -> dict[str, Any]:
-    return {"version": r.version, "sources": [dict(zip(("name", "used_for", "vintage", "licence", "url"), s))
-                                              for s in r.sources], "attribution": r.attribution, "notes": list(r.notes)}
+    return {
+        "version": r.version,
+        "sources": [dict(zip(("name", "used_for", "vintage", "licence", "url"), s, strict=True)) for s in r.sources],
+        "attribution": r.attribution,
+        "notes": list(r.notes),
+    }
 
 
 def _validate(r: Validation) -> dict[str, Any]:
@@ -269,68 +331,170 @@ def _wages(r: WageMap) -> dict[str, Any]:
     from careerexplorer.model import _plain
 
     p = r.profile
-    return {"career": {"slug": p.slug, "title": p.title, "soc_code": p.soc_code}, "by": r.by, "state": r.state,
-            "national": _plain(p.wages) if p.wages else None, "states": _wage_rows(r.states),
-            "areas": _wage_rows(r.areas)}
+    return {
+        "career": {"slug": p.slug, "title": p.title, "soc_code": p.soc_code},
+        "by": r.by,
+        "state": r.state,
+        "national": _plain(p.wages) if p.wages else None,
+        "states": _wage_rows(r.states),
+        "areas": _wage_rows(r.areas),
+    }
 
 
 def _wages_table(r: WageMap) -> Table:
     columns = ["mean", "median", "hourly_mean", "employment", "jobs_per_1000", "location_quotient"]
-    rows = [[kind, a.name, a.code, *(getattr(w, c) for c in columns), " ".join(w.at_least), w.basis_code]
-            for kind, table in (("state", r.states), ("area", r.areas)) for a, w in table]
+    rows = [
+        [kind, a.name, a.code, *(getattr(w, c) for c in columns), " ".join(w.at_least), w.basis_code]
+        for kind, table in (("state", r.states), ("area", r.areas))
+        for a, w in table
+    ]
     return ["kind", "area", "code", *columns, "at_least", "figures_from"], rows
 
 
 def _next(r: Leads) -> dict[str, Any]:
-    return {"career": entry_facts(r.career), "up": r.up, "results": [
-        {"slug": s.lead.slug, "title": s.lead.title, "similarity": s.lead.similarity, "related": s.lead.related,
-         "pay_difference": s.pay_difference, "extra_schooling": s.extra_schooling, "build": list(s.lead.build),
-         "carry": list(s.lead.carry), "facts": entry_facts(s.entry)} for s in r.steps]}
+    return {
+        "career": entry_facts(r.career),
+        "up": r.up,
+        "results": [
+            {
+                "slug": s.lead.slug,
+                "title": s.lead.title,
+                "similarity": s.lead.similarity,
+                "related": s.lead.related,
+                "pay_difference": s.pay_difference,
+                "extra_schooling": s.extra_schooling,
+                "build": list(s.lead.build),
+                "carry": list(s.lead.carry),
+                "facts": entry_facts(s.entry),
+            }
+            for s in r.steps
+        ],
+    }
 
 
 PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {
-    CareerPage: _show, Comparison: _compare, SearchHits: _search, CareerList: _list, Matches: _match,
-    ClusterOverview: _clusters, Shortlist: _shortlist, About: _about, Validation: _validate, WageMap: _wages,
+    CareerPage: _show,
+    Comparison: _compare,
+    SearchHits: _search,
+    CareerList: _list,
+    Matches: _match,
+    ClusterOverview: _clusters,
+    Shortlist: _shortlist,
+    About: _about,
+    Validation: _validate,
+    WageMap: _wages,
     Leads: _next,
 }
 
-FACT_COLUMNS = ["slug", "title", "onet_code", "salary", "hourly", "education", "outlook", "growth", "openings",
-                "figures_from"]
+FACT_COLUMNS = [
+    "slug",
+    "title",
+    "onet_code",
+    "salary",
+    "hourly",
+    "education",
+    "outlook",
+    "growth",
+    "openings",
+    "figures_from",
+]
 
 
 def _fact_row(e: Entry) -> list[Any]:
-    return [e["slug"], e["title"], e["onet_code"], e["salary"], e.get("hourly"), education_label(e), e["outlook"],
-            e["growth"], e["openings"], borrowed(e)]
+    return [
+        e["slug"],
+        e["title"],
+        e["onet_code"],
+        e["salary"],
+        e.get("hourly"),
+        education_label(e),
+        e["outlook"],
+        e["growth"],
+        e["openings"],
+        borrowed(e),
+    ]
 
 
 def _compare_table(r: Comparison) -> Table:
-    return ["", *(p.title for p in r.profiles)], [[label, *shown] for label, shown, _ in compare_cells(list(r.profiles))]
+    return ["", *(p.title for p in r.profiles)], [
+        [label, *shown] for label, shown, _ in compare_cells(list(r.profiles))
+    ]
 
 
 def _search_table(r: SearchHits) -> Table:
-    return (["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook"],
-            [[i, h.slug, h.title, h.onet_code, round(h.score, 1), h.reason,
-              h.facts["salary"] if h.facts else None, education_label(h.facts) if h.facts else None,
-              outlook_label(h.facts) if h.facts else None] for i, h in enumerate(r.hits, 1)])
+    return (
+        ["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook"],
+        [
+            [
+                i,
+                h.slug,
+                h.title,
+                h.onet_code,
+                round(h.score, 1),
+                h.reason,
+                h.facts["salary"] if h.facts else None,
+                education_label(h.facts) if h.facts else None,
+                outlook_label(h.facts) if h.facts else None,
+            ]
+            for i, h in enumerate(r.hits, 1)
+        ],
+    )
 
 
 def _match_table(r: Matches) -> Table:
-    return (["rank", "slug", "title", "onet_code", "fit", "why"],
-            [[i, m.entry["slug"], m.entry["title"], m.entry["onet_code"], m.fit, m.why] for i, m in enumerate(r.matches, 1)])
+    return (
+        ["rank", "slug", "title", "onet_code", "fit", "why"],
+        [
+            [i, m.entry["slug"], m.entry["title"], m.entry["onet_code"], m.fit, m.why]
+            for i, m in enumerate(r.matches, 1)
+        ],
+    )
 
 
 def _clusters_table(r: ClusterOverview) -> Table:
-    return (["cluster", "pathway", "careers", "courses"],
-            [[c["name"], p["name"], len(r.careers.get((c["name"], p["name"]), ())), "; ".join(p.get("courses", []))]
-             for c in r.clusters if r.chosen in (None, c["name"]) for p in c["pathway"]])
+    return (
+        ["cluster", "pathway", "careers", "courses"],
+        [
+            [c["name"], p["name"], len(r.careers.get((c["name"], p["name"]), ())), "; ".join(p.get("courses", []))]
+            for c in r.clusters
+            if r.chosen in (None, c["name"])
+            for p in c["pathway"]
+        ],
+    )
 
 
 def _next_table(r: Leads) -> Table:
-    return (["rank", "slug", "title", "similarity", "related", "salary", "pay_difference", "education",
-             "extra_schooling", "build", "carry"],
-            [[i, s.lead.slug, s.lead.title, s.lead.similarity, s.lead.related, s.entry["salary"], s.pay_difference,
-              education_label(s.entry), s.extra_schooling, "; ".join(s.lead.build), "; ".join(s.lead.carry)]
-             for i, s in enumerate(r.steps, 1)])
+    return (
+        [
+            "rank",
+            "slug",
+            "title",
+            "similarity",
+            "related",
+            "salary",
+            "pay_difference",
+            "education",
+            "extra_schooling",
+            "build",
+            "carry",
+        ],
+        [
+            [
+                i,
+                s.lead.slug,
+                s.lead.title,
+                s.lead.similarity,
+                s.lead.related,
+                s.entry["salary"],
+                s.pay_difference,
+                education_label(s.entry),
+                s.extra_schooling,
+                "; ".join(s.lead.build),
+                "; ".join(s.lead.carry),
+            ]
+            for i, s in enumerate(r.steps, 1)
+        ],
+    )
 
 
 TABLES: dict[type, Callable[[Any], Table]] = {

@@ -114,8 +114,9 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     plain("Education", [p.education.label if p.education else NOT_PUBLISHED for p in profiles])
     plain("Outlook", [(o.label or NOT_PUBLISHED) if o else NOT_PUBLISHED for o in os_])
     numeric("Growth", [o.change_pct if o else None for o in os_], [growth(o.change_pct if o else None) for o in os_])
-    numeric("Openings a year", [o.openings if o else None for o in os_],
-            [count(o.openings if o else None) for o in os_])
+    numeric(
+        "Openings a year", [o.openings if o else None for o in os_], [count(o.openings if o else None) for o in os_]
+    )
     numeric("Jobs", [w.employment if w else None for w in ws], [count(w.employment if w else None) for w in ws])
     if any(basis(p) for p in profiles):
         plain("Figures from", [basis(p) or "its own" for p in profiles])

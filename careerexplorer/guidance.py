@@ -32,22 +32,28 @@ SURVEY_SOURCE = "O*NET 29.3, education survey of workers (Required Level of Educ
 # A difference worth a sentence: at least this share of workers name less (or more) than BLS's entry.
 DIFFERENCE_SHARE = 40.0
 # BLS's typical entry education, by its place on the ladder, as the phrase in a sentence.
-ENTRY_PHRASE = ("no formal credential", "a high school diploma", "some college",
-                "a certificate or other award after high school", "an associate's degree", "a bachelor's degree",
-                "a master's degree", "a doctoral or professional degree")
+ENTRY_PHRASE = (
+    "no formal credential",
+    "a high school diploma",
+    "some college",
+    "a certificate or other award after high school",
+    "an associate's degree",
+    "a bachelor's degree",
+    "a master's degree",
+    "a doctoral or professional degree",
+)
 
 ENTRY_EXPLAINED = {
     "No formal educational credential": "No diploma or degree is expected to start; people learn on the job.",
     "High school diploma or equivalent": "Employers expect a high school diploma or its equivalent, such as a GED.",
     "Some college, no degree": "Employers look for some college courses, without needing a finished degree.",
     "Postsecondary nondegree award": "People usually start with a certificate or other award from a program after "
-                                     "high school, often a few months to two years long, short of a degree.",
+    "high school, often a few months to two years long, short of a degree.",
     "Associate's degree": "People usually start with a two-year degree from a community or technical college.",
     "Bachelor's degree": "People usually start with a four-year college degree.",
-    "Master's degree": "People usually start with a master's degree, one to three years of study after a "
-                       "bachelor's.",
+    "Master's degree": "People usually start with a master's degree, one to three years of study after a bachelor's.",
     "Doctoral or professional degree": "People usually start with a doctorate or a professional degree (such as "
-                                       "in medicine or law), several years of study after a bachelor's.",
+    "in medicine or law), several years of study after a bachelor's.",
 }
 
 EXPERIENCE_EXPLAINED = {
@@ -59,16 +65,16 @@ EXPERIENCE_EXPLAINED = {
 TRAINING_EXPLAINED = {
     "None": "No further training on the job is typical once people are qualified.",
     "Short-term on-the-job training": "New workers learn on the job in a month or less, alongside experienced "
-                                      "co-workers.",
+    "co-workers.",
     "Moderate-term on-the-job training": "New workers learn on the job for more than a month and up to a year, "
-                                         "with informal training and experience.",
+    "with informal training and experience.",
     "Long-term on-the-job training": "New workers train on the job for more than a year, sometimes with formal "
-                                     "classes besides, before they are fully competent.",
+    "classes besides, before they are fully competent.",
     "Apprenticeship": "An apprenticeship: a formal program with a sponsor (an employer, a union with "
-                      "employers, or an association) that joins training on the job with classes in the "
-                      "trade, usually over several years.",
+    "employers, or an association) that joins training on the job with classes in the "
+    "trade, usually over several years.",
     "Internship/residency": "An internship or residency: a period of supervised work in the field, after the "
-                            "schooling, that is usually needed before people can work on their own.",
+    "schooling, that is usually needed before people can work on their own.",
 }
 
 
@@ -101,11 +107,15 @@ def survey_difference(p: Profile) -> str | None:
     below, below_names = _share(p, -1)
     above, above_names = _share(p, 1)
     if below >= DIFFERENCE_SHARE and below >= above:
-        return (f"BLS gives {entry} as the typical way in, but {below:.0f}% of workers surveyed say "
-                f"the job needs less: {_listed(below_names)}.")
+        return (
+            f"BLS gives {entry} as the typical way in, but {below:.0f}% of workers surveyed say "
+            f"the job needs less: {_listed(below_names)}."
+        )
     if above >= DIFFERENCE_SHARE:
-        return (f"BLS gives {entry} as the typical way in, but {above:.0f}% of workers surveyed say "
-                f"the job needs more: {_listed(above_names)}.")
+        return (
+            f"BLS gives {entry} as the typical way in, but {above:.0f}% of workers surveyed say "
+            f"the job needs more: {_listed(above_names)}."
+        )
     return None
 
 
@@ -131,7 +141,9 @@ TRAINING_STEP = {
     "Short-term on-the-job training": "Learn the work on the job in the first month or so.",
     "Moderate-term on-the-job training": "Expect one to twelve months of training on the job.",
     "Long-term on-the-job training": "Expect more than a year of training on the job.",
-    "Apprenticeship": "Complete an apprenticeship: training on the job joined with classes, usually over several years.",
+    "Apprenticeship": (
+        "Complete an apprenticeship: training on the job joined with classes, usually over several years."
+    ),
     "Internship/residency": "Complete an internship or residency, supervised work before working on your own.",
 }
 
@@ -165,8 +177,9 @@ def how_to_become(p: Profile) -> list[str]:
     if others:
         names = ", ".join(c.abbr or c.name for c in others[:3])
         varies = not licenses and any("state" in (c.note or "").lower() for c in others)
-        steps.append(f"Earn a certification employers look for, such as {names}."
-                     + (" Rules vary by state." if varies else ""))
+        steps.append(
+            f"Earn a certification employers look for, such as {names}." + (" Rules vary by state." if varies else "")
+        )
     return steps
 
 

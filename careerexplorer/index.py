@@ -45,10 +45,11 @@ class Entry(TypedDict):
 INDEX_FILE = "index.json"
 INDEX_VERSION = 2
 
+
 def entry_for(p: Profile) -> Entry:
     """The index entry of one profile."""
     w, o, e = p.wages, p.outlook, p.education
-    return {
+    entry: Entry = {
         "slug": p.slug,
         "title": p.title,
         "onet_code": p.onet_code,
@@ -68,9 +69,13 @@ def entry_for(p: Profile) -> Entry:
         "hourly": w.hourly_mean if w and w.mean is None else None,
         "outlook_basis": o.basis_code if o else None,
         "education_basis": e.basis_code if e else None,
-        **({"at_least": list(w.at_least)} if w and w.at_least else {}),
-        **({"also_in": [[a.cluster, a.pathway] for a in p.also_in]} if p.also_in else {}),
     }
+    # Added after the others so that the keys keep their order in index.json.
+    if w and w.at_least:
+        entry["at_least"] = list(w.at_least)
+    if p.also_in:
+        entry["also_in"] = [[a.cluster, a.pathway] for a in p.also_in]
+    return entry
 
 
 LOOKUP_FILE = "lookup.json"
@@ -88,7 +93,9 @@ def read_index(data_dir: Path) -> list[Entry]:
     """The bundled entries: the facts of every career, in slug order."""
     doc = _read(data_dir / INDEX_FILE, "index")
     if doc.get("version") != INDEX_VERSION:
-        raise DataError(f"{data_dir / INDEX_FILE}: index version {doc.get('version')} is not {INDEX_VERSION}; reinstall careers")
+        raise DataError(
+            f"{data_dir / INDEX_FILE}: index version {doc.get('version')} is not {INDEX_VERSION}; reinstall careers"
+        )
     careers: list[Entry] = doc["careers"]
     return careers
 

@@ -8,6 +8,7 @@ the same lines (tests/test_layout.py says so).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -41,9 +42,15 @@ class Page:
         indent = min(indent, max(0, self.width - hang - 8))  # a narrow terminal gives up indent first
         room = max(4, self.width - indent - hang)
         plain = body.plain
-        if not body.spans and plain.isascii() and plain.isprintable() and "  " not in plain.strip(" "):
-            # One style, one cell a character: a greedy split on spaces is all Rich would do.
-            rows = [Text(row, style=body.style) for row in greedy_wrap(plain, room)]
+        if single_width(plain) and "  " not in plain.strip(" "):
+            # One cell a character and single spaces: a greedy split on spaces is all Rich would do,
+            # and cutting the Text at those places keeps its styles.
+            spans = wrap_spans(plain, room)
+            if not body.spans:
+                rows = [Text(plain[a:b], style=body.style) for a, b in spans]
+            else:
+                pieces = body.divide([x for span in spans for x in span])
+                rows = [pieces[2 * k + 1] for k in range(len(spans))]
         else:
             rows = list(body.wrap(self._console, room)) or [Text()]
         for i, row in enumerate(rows):
@@ -87,13 +94,13 @@ class Page:
                 out += list(piece.wrap(self._console, width, overflow="fold")) or [Text()]
         return out
 
-    def grid(self, header: list[str], rows: list[list[Text]], widths: list[int], boxed: bool,
-             right: tuple[int, ...] = ()) -> None:
+    def grid(
+        self, header: list[str], rows: list[list[Text]], widths: list[int], boxed: bool, right: tuple[int, ...] = ()
+    ) -> None:
         """A table of wrapped cells: boxed with lines between rows, or open with a rule under the
         header. Columns in ``right`` are right-aligned."""
         if boxed:
-            tl, tm, tr, ml, mm, mr, bl, bm, br, h, v = (
-                "+++++++++-|" if self.ascii_only else "╭┬╮├┼┤╰┴╯─│")
+            tl, tm, tr, ml, mm, mr, bl, bm, br, h, v = "+++++++++-|" if self.ascii_only else "╭┬╮├┼┤╰┴╯─│"
         else:
             h, v = ("-" if self.ascii_only else "─"), " "
 
@@ -101,10 +108,10 @@ class Page:
             self.text.append(left + mid.join(h * (w + 2) for w in widths) + end + "\n")
 
         def emit(cells: list[Text]) -> None:
-            wrapped = [self.cell_lines(c, w) for c, w in zip(cells, widths)]
+            wrapped = [self.cell_lines(c, w) for c, w in zip(cells, widths, strict=False)]
             for r in range(max(len(x) for x in wrapped)):
                 self.text.append(v if boxed else "")
-                for i, (lines, w) in enumerate(zip(wrapped, widths)):
+                for i, (lines, w) in enumerate(zip(wrapped, widths, strict=False)):
                     piece = lines[r].copy() if r < len(lines) else Text()
                     piece.rstrip()
                     piece.truncate(w)
@@ -123,7 +130,7 @@ class Page:
             rule(tl, tm, tr)
         emit([Text(hd, style="bold") for hd in header])
         if boxed:
-            for i, row in enumerate(rows):
+            for row in rows:
                 rule(ml, mm, mr)
                 emit(row)
             rule(bl, bm, br)
@@ -155,33 +162,57 @@ class Page:
         self.line(text(value), indent, hang=label_width, first=head)
 
 
+_WORDS = re.compile(r"\S+")
+
+
+def single_width(plain: str) -> bool:
+    """Whether every character takes one cell and none is a tab or newline: ASCII, Latin letters,
+    general punctuation (— “ ” ·), arrows, box drawing and blocks. Anything else (wide CJK,
+    emoji, combining marks) is left to Rich's measuring."""
+    if plain.isascii():
+        return plain.isprintable()
+    return plain.isprintable() and all(
+        c < "\u0300" or "\u2000" <= c <= "\u206f" or "\u2190" <= c <= "\u21ff" or "\u2500" <= c <= "\u259f"
+        for c in plain
+    )
+
+
+def wrap_spans(plain: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of a greedy wrap starts and ends in the text: words into lines of at most
+    width cells, a longer word cut into pieces."""
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    for m in _WORDS.finditer(plain):
+        a, b = m.span()
+        while b - a > width:
+            if start >= 0:
+                spans.append((start, end))
+                start = -1
+            spans.append((a, a + width))
+            a += width
+        if start < 0:
+            start, end = a, b
+        elif b - start <= width:
+            end = b
+        else:
+            spans.append((start, end))
+            start, end = a, b
+    if start >= 0:
+        spans.append((start, end))
+    return spans or [(0, 0)]
+
+
 def greedy_wrap(plain: str, width: int) -> list[str]:
     """Words into lines of at most width characters; a longer word is cut into pieces."""
-    rows: list[str] = []
-    current = ""
-    for word in plain.split():
-        while len(word) > width:
-            if current:
-                rows.append(current)
-                current = ""
-            rows.append(word[:width])
-            word = word[width:]
-        if not current:
-            current = word
-        elif len(current) + 1 + len(word) <= width:
-            current += " " + word
-        else:
-            rows.append(current)
-            current = word
-    rows.append(current)
-    return rows
+    return [plain[a:b] for a, b in wrap_spans(plain, width)]
 
 
 def _measure_console(width: int) -> Any:
     """A console that only measures and wraps text; it never writes anywhere."""
     from rich.console import Console
 
-    return Console(width=width, color_system=None, file=_NullFile())
+    # Rich only writes to and flushes its file, so a full IO[str] is not needed.
+    return Console(width=width, color_system=None, file=_NullFile())  # type: ignore[arg-type]
 
 
 class _NullFile:

@@ -39,7 +39,9 @@ def pick(value: str, valid: Sequence[str], what: str) -> str:
 
 
 # --outlook keys, in the order of the model's labels, best first; the list shows them with spaces.
-OUTLOOK_KEYS = dict(zip(("much-faster", "faster", "average", "slower", "little-change", "declining"), OUTLOOK_LABELS))
+OUTLOOK_KEYS = dict(
+    zip(("much-faster", "faster", "average", "slower", "little-change", "declining"), OUTLOOK_LABELS, strict=True)
+)
 
 
 def outlook_filter(value: str) -> tuple[int | None, float | None]:
@@ -52,7 +54,9 @@ def outlook_filter(value: str) -> tuple[int | None, float | None]:
     for i, (key, label) in enumerate(OUTLOOK_KEYS.items()):
         if wanted in (normalize(key), normalize(label)):
             return i, None
-    raise UsageError(f"unknown outlook {value!r}; valid: " + ", ".join(OUTLOOK_KEYS) + ", or a minimum growth such as 5")
+    raise UsageError(
+        f"unknown outlook {value!r}; valid: " + ", ".join(OUTLOOK_KEYS) + ", or a minimum growth such as 5"
+    )
 
 
 class Filters(Record):
@@ -67,9 +71,16 @@ class Filters(Record):
     bright_outlook: bool = False
 
     @classmethod
-    def parse(cls, clusters: Clusters, cluster: str | None = None, pathway: str | None = None,
-              education: str | None = None, min_salary: int | None = None, outlook: str | None = None,
-              bright_outlook: bool = False) -> Filters:
+    def parse(
+        cls,
+        clusters: Clusters,
+        cluster: str | None = None,
+        pathway: str | None = None,
+        education: str | None = None,
+        min_salary: int | None = None,
+        outlook: str | None = None,
+        bright_outlook: bool = False,
+    ) -> Filters:
         """Filters from option values; an invalid value is a UsageError listing the valid ones."""
         chosen = pick(cluster, clusters.names(), "cluster") if cluster else None
         rank, growth = outlook_filter(outlook) if outlook else (None, None)
@@ -77,7 +88,10 @@ class Filters(Record):
             cluster=chosen,
             pathway=pick(pathway, sorted(set(clusters.pathway_names(chosen))), "pathway") if pathway else None,
             education=education_level(education) if education is not None else None,
-            min_salary=min_salary, outlook=rank, min_growth=growth, bright_outlook=bright_outlook,
+            min_salary=min_salary,
+            outlook=rank,
+            min_growth=growth,
+            bright_outlook=bright_outlook,
         )
 
     @property
@@ -94,8 +108,10 @@ class Filters(Record):
             and (self.pathway is None or any(p == self.pathway and self.cluster in (None, c) for c, p in places))
             and (self.education is None or (e["education"] is not None and e["education"] <= self.education))
             and (self.min_salary is None or (e["salary"] is not None and e["salary"] >= self.min_salary))
-            and (self.outlook is None or (e["outlook"] in OUTLOOK_LABELS
-                                          and OUTLOOK_LABELS.index(e["outlook"]) <= self.outlook))
+            and (
+                self.outlook is None
+                or (e["outlook"] in OUTLOOK_LABELS and OUTLOOK_LABELS.index(e["outlook"]) <= self.outlook)
+            )
             and (self.min_growth is None or (e["growth"] is not None and e["growth"] >= self.min_growth))
             and (not self.bright_outlook or bool(e["bright_outlook"]))
         )
@@ -122,8 +138,16 @@ def ordered(entries: Iterable[Entry], sort: str) -> list[Entry]:
     return sorted(entries, key=sort_key(sort))
 
 
-SHORT_EDUCATION = ("No formal credential", "High school", "Some college", "Postsecondary award",
-                   "Associate's", "Bachelor's", "Master's", "Doctoral/professional")
+SHORT_EDUCATION = (
+    "No formal credential",
+    "High school",
+    "Some college",
+    "Postsecondary award",
+    "Associate's",
+    "Bachelor's",
+    "Master's",
+    "Doctoral/professional",
+)
 SHORT_OUTLOOK = {label: key.replace("-", " ") for key, label in OUTLOOK_KEYS.items()}
 
 

@@ -46,7 +46,9 @@ def localize(profile: Profile, data_dir: Path, where: Area | None) -> Profile:
     if where is None:
         return profile
     national = profile.wages
-    wages = areas.wages_for(database(data_dir), where, codes(profile.soc_code, national.basis_code if national else None))
+    wages = areas.wages_for(
+        database(data_dir), where, codes(profile.soc_code, national.basis_code if national else None)
+    )
     if wages.basis_code and national and national.basis_code == wages.basis_code:
         wages = wages._replace(basis_title=national.basis_title)
     line = f"{WAGES_SOURCE}, {wages.period}, {where.name}"
@@ -62,7 +64,15 @@ def localize_entries(entries: list[Entry], data_dir: Path, where: Area) -> list[
     out: list[Entry] = []
     for e in entries:
         w: Wages = areas.wages_for(db, where, codes(e["soc_code"], e["wage_basis"]))
-        out.append({**e, "salary": w.mean, "median": w.median, "employment": w.employment,
-                    "hourly": w.hourly_mean if w.mean is None else None, "wage_basis": w.basis_code,
-                    "at_least": list(w.at_least)})
+        out.append(
+            {
+                **e,
+                "salary": w.mean,
+                "median": w.median,
+                "employment": w.employment,
+                "hourly": w.hourly_mean if w.mean is None else None,
+                "wage_basis": w.basis_code,
+                "at_least": list(w.at_least),
+            }
+        )
     return out

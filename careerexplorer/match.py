@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from careerexplorer.errors import UsageError
 from careerexplorer.model import INTERESTS
+
+if TYPE_CHECKING:
+    from careerexplorer.index import Entry
 
 LETTERS = {name[0].upper(): name for name in INTERESTS}
 WEIGHTS = (3.0, 2.0, 1.0)  # the first letter of a code counts most
@@ -62,20 +65,22 @@ def code_from_answers(scores: dict[str, int]) -> list[str]:
 
 def fit(interests: list[str], scores: list[float]) -> float:
     """0 to 100: the career's weighted scores on the person's interests, out of O*NET's 1-7 scale."""
-    by_name = dict(zip(INTERESTS, scores))
+    by_name = dict(zip(INTERESTS, scores, strict=False))
     weights = WEIGHTS[: len(interests)]
-    mean = sum(w * by_name[name] for w, name in zip(weights, interests)) / sum(weights)
+    mean = sum(w * by_name[name] for w, name in zip(weights, interests, strict=False)) / sum(weights)
     return round((mean - 1) / 6 * 100, 1)
 
 
-def rank(interests: list[str], entries: list[dict[str, Any]], limit: int = 10) -> list[tuple[dict[str, Any], float]]:
-    scored = [(e, fit(interests, e["interests"])) for e in entries if e.get("interests")]
+def rank(interests: list[str], entries: list[Entry], limit: int = 10) -> list[tuple[Entry, float]]:
+    scored = [(e, fit(interests, scores)) for e in entries if (scores := e.get("interests"))]
     scored.sort(key=lambda pair: (-pair[1], -(pair[0].get("employment") or 0), pair[0]["title"]))
     return scored[:limit]
 
 
-def explain(interests: list[str], entry: dict[str, Any]) -> str:
-    by_name = dict(zip(INTERESTS, entry["interests"]))
+def explain(interests: list[str], entry: Entry) -> str:
+    scores = entry["interests"]
+    assert scores is not None, "rank keeps only careers with interest scores"
+    by_name = dict(zip(INTERESTS, scores, strict=False))
     own = "".join(n[0].upper() for n in sorted(INTERESTS, key=lambda n: -by_name[n])[:3])
     parts = ", ".join(f"{name.title()} {by_name[name]:.1f}" for name in interests)
     return f"{parts} of 7; its own code is {own}"

@@ -53,7 +53,7 @@ def whole_percent(change_pct: float) -> int:
 def outlook_label(change_pct: float) -> str:
     """BLS's descriptor for a projected change in per cent."""
     pct = whole_percent(change_pct)
-    for floor, label in zip(OUTLOOK_FLOORS, OUTLOOK_LABELS):
+    for floor, label in zip(OUTLOOK_FLOORS, OUTLOOK_LABELS, strict=False):
         if pct >= floor:
             return label
     return OUTLOOK_LABELS[-1]
@@ -242,7 +242,7 @@ class Profile(Record):
     @classmethod
     def from_dict(cls, doc: dict[str, Any], origin: str = "") -> Profile:
         """Build from an already validated document."""
-        nested = {
+        nested: dict[str, Any] = {
             "wages": _build(Wages, doc.get("wages")),
             "outlook": _build(Outlook, doc.get("outlook")),
             "education": _build(Education, doc.get("education")),
@@ -258,7 +258,9 @@ class Profile(Record):
             "interests": tuple((k, float(doc["interests"][k])) for k in INTERESTS if k in doc.get("interests", {})),
         }
         # Unknown keys were reported as warnings by the validator; they are not part of the model.
-        plain = {k: (tuple(v) if isinstance(v, list) else v) for k, v in doc.items() if k not in nested and k in cls._fields}
+        plain: dict[str, Any] = {
+            k: (tuple(v) if isinstance(v, list) else v) for k, v in doc.items() if k not in nested and k in cls._fields
+        }
         return cls(**plain, **nested, origin=origin)
 
     @property
@@ -283,7 +285,7 @@ class Profile(Record):
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
-        return {k: _plain(v) for k, v in zip(value._fields, value) if v not in (None, ())}
+        return {k: _plain(v) for k, v in zip(value._fields, value, strict=True) if v not in (None, ())}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value

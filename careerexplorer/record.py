@@ -8,7 +8,7 @@ fields from the class's annotations and keeps one generic __init__.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar, dataclass_transform
+from typing import Any, ClassVar, Self, dataclass_transform
 
 
 @dataclass_transform(frozen_default=True)
@@ -29,7 +29,7 @@ class Record:
         if args:
             if len(args) > len(self._fields):
                 raise TypeError(f"{type(self).__name__}: {len(args)} values for {len(self._fields)} fields")
-            values = {**dict(zip(self._fields, args)), **values}
+            values = {**dict(zip(self._fields, args, strict=False)), **values}
         unknown = values.keys() - set(self._fields)
         missing = self._required - values.keys()
         if unknown or missing:
@@ -50,13 +50,15 @@ class Record:
         return (self.__dict__[name] for name in self._fields)
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and tuple(self) == tuple(other)  # type: ignore[arg-type]
+        return type(self) is type(other) and tuple(self) == tuple(other)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, tuple(self)))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self)) + ")"
+        return (
+            f"{type(self).__name__}(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self, strict=True)) + ")"
+        )
 
-    def _replace(self, **changes: Any) -> Any:
-        return type(self)(**{**dict(zip(self._fields, self)), **changes})
+    def _replace(self, **changes: Any) -> Self:
+        return type(self)(**{**dict(zip(self._fields, self, strict=True)), **changes})

@@ -15,7 +15,6 @@ SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
 
 
-
 class Field(Record):
     """What one key of a profile may hold."""
 
@@ -69,7 +68,8 @@ WAGE_FIELDS = {
     "jobs_per_1000": _n("Jobs in the occupation per 1,000 jobs in the area (states and areas only)"),
     "location_quotient": _n("How concentrated the occupation is in the area against the U.S. (1.0 = as in the U.S.)"),
     "at_least": Field(
-        "strs", doc="Fields whose value is a floor: BLS publishes 'this figure or more'",
+        "strs",
+        doc="Fields whose value is a floor: BLS publishes 'this figure or more'",
         choices=("mean", "median", "p10", "p25", "p75", "p90", "hourly_mean", "hourly_median"),
     ),
 }
@@ -86,16 +86,24 @@ PROFILE_FIELDS: dict[str, Field] = {
     "search_titles": Field("strs", doc="More alternate titles, used by search only"),
     "cluster": _s("Career Cluster (16-cluster framework)", True),
     "pathway": _s("Career Pathway within the cluster", True),
-    "also_in": Field("tables", doc="Other clusters and pathways the framework lists the career under", fields={
-        "cluster": _s("Career Cluster", True),
-        "pathway": _s("Career Pathway within it", True),
-    }),
+    "also_in": Field(
+        "tables",
+        doc="Other clusters and pathways the framework lists the career under",
+        fields={
+            "cluster": _s("Career Cluster", True),
+            "pathway": _s("Career Pathway within it", True),
+        },
+    ),
     "cluster_2024": _s("Advance CTE 2024 Career Cluster"),
     "subcluster_2024": _s("Advance CTE 2024 sub-cluster"),
-    "also_in_2024": Field("tables", doc="Other 2024 clusters and sub-clusters the crosswalk lists the career under", fields={
-        "cluster": _s("Advance CTE 2024 Career Cluster", True),
-        "subcluster": _s("Sub-cluster within it", True),
-    }),
+    "also_in_2024": Field(
+        "tables",
+        doc="Other 2024 clusters and sub-clusters the crosswalk lists the career under",
+        fields={
+            "cluster": _s("Advance CTE 2024 Career Cluster", True),
+            "subcluster": _s("Sub-cluster within it", True),
+        },
+    ),
     "job_zone": Field("int", doc="O*NET job zone, 1 (little preparation) to 5 (extensive)", minimum=1, maximum=5),
     "bright_outlook": Field("strs", doc="O*NET Bright Outlook reasons; empty when not flagged"),
     "courses": Field("strs", doc="Career-specific high-school subjects, added to the pathway's"),
@@ -103,81 +111,138 @@ PROFILE_FIELDS: dict[str, Field] = {
     "programs_note": _s("Beyond High School: advice on programs"),
     "requirements_note": _s("Extra Requirements: a plain paragraph on credentials"),
     "additional_info": Field("strs", doc="Additional Information: paragraphs"),
-    "related": Field("tables", doc="Related careers, as links to other profiles", fields={
-        "slug": _s("Slug of the related career", True, pattern=SLUG_RE),
-        "title": _s("Its title", True),
-    }),
+    "related": Field(
+        "tables",
+        doc="Related careers, as links to other profiles",
+        fields={
+            "slug": _s("Slug of the related career", True, pattern=SLUG_RE),
+            "title": _s("Its title", True),
+        },
+    ),
     "skills": Field("strs", doc="Most important skills (O*NET)"),
     "knowledge": Field("strs", doc="Most important knowledge areas (O*NET)"),
     "technology": Field("strs", doc="Technology used on the job (O*NET)"),
-    "wages": Field("table", doc="Wages (BLS OEWS)", fields={**SOURCE_FIELDS, "area": _s("Area the wages are for", True), **WAGE_FIELDS}),
-    "outlook": Field("table", doc="Projections (BLS Employment Projections)", fields={
-        **SOURCE_FIELDS,
-        "employment_start": _n("Employment at the start of the period", "int"),
-        "employment_end": _n("Projected employment at the end of the period", "int"),
-        "change_number": Field("int", doc="Projected change in jobs", minimum=-MAX_COUNT, maximum=MAX_COUNT),
-        "change_pct": Field("number", doc="Projected change in per cent", minimum=MIN_PCT, maximum=MAX_PCT),
-        "openings": _n("Openings a year, on average over the period", "int"),
-        "average_change_pct": Field("number", doc="Projected change for all occupations, per cent",
-                                    minimum=MIN_PCT, maximum=MAX_PCT),
-    }),
-    "education": Field("table", doc="Entry requirements (BLS Employment Projections)", fields={
-        **SOURCE_FIELDS,
-        "typical_entry": _s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
-        "experience": _s("Work experience in a related occupation"),
-        "training": _s("Typical on-the-job training"),
-    }),
-    "interests": Field("table", doc="O*NET RIASEC interest scores, 1 to 7", fields={
-        name: Field("number", doc=f"{name.title()} score", minimum=1, maximum=7) for name in INTERESTS
-    }),
-    "programs": Field("tables", doc="Beyond High School: programs (CIP 2020)", fields={
-        "cip": _s("CIP 2020 code", True, pattern=CIP_RE),
-        "title": _s("Program title", True),
-        "note": _s("Advice on this program"),
-    }),
-    "insider": Field("tables", doc="Insider Info: an expert and what they say", fields={
-        "name": _s("The expert's name", True),
-        "role": _s("Their role", True),
-        "organization": _s("Where they work", True),
-        "points": Field("strs", doc="What they say, in our words"),
-        "quotes": Field("strs", doc="Their words, quoted exactly"),
-        "source": _s("Where the interview was published"),
-    }),
-    "certifications": Field("tables", doc="Extra Requirements: certifications and licences", fields={
-        "abbr": _s("Abbreviation, e.g. RHIT"),
-        "name": _s("Full name", True),
-        "issuer": _s("Issuing body", True),
-        "kind": _s("certification or license", choices=CERT_KINDS),
-        "note": _s("For example, how licensing varies by state"),
-    }),
-    "resources": Field("tables", doc="Additional Information: websites", fields={
-        "name": _s("Name of the site", True),
-        "url": _s("Address", True, pattern=re.compile(r"^https?://\S+$")),
-    }),
+    "wages": Field(
+        "table",
+        doc="Wages (BLS OEWS)",
+        fields={**SOURCE_FIELDS, "area": _s("Area the wages are for", True), **WAGE_FIELDS},
+    ),
+    "outlook": Field(
+        "table",
+        doc="Projections (BLS Employment Projections)",
+        fields={
+            **SOURCE_FIELDS,
+            "employment_start": _n("Employment at the start of the period", "int"),
+            "employment_end": _n("Projected employment at the end of the period", "int"),
+            "change_number": Field("int", doc="Projected change in jobs", minimum=-MAX_COUNT, maximum=MAX_COUNT),
+            "change_pct": Field("number", doc="Projected change in per cent", minimum=MIN_PCT, maximum=MAX_PCT),
+            "openings": _n("Openings a year, on average over the period", "int"),
+            "average_change_pct": Field(
+                "number", doc="Projected change for all occupations, per cent", minimum=MIN_PCT, maximum=MAX_PCT
+            ),
+        },
+    ),
+    "education": Field(
+        "table",
+        doc="Entry requirements (BLS Employment Projections)",
+        fields={
+            **SOURCE_FIELDS,
+            "typical_entry": _s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
+            "experience": _s("Work experience in a related occupation"),
+            "training": _s("Typical on-the-job training"),
+        },
+    ),
+    "interests": Field(
+        "table",
+        doc="O*NET RIASEC interest scores, 1 to 7",
+        fields={name: Field("number", doc=f"{name.title()} score", minimum=1, maximum=7) for name in INTERESTS},
+    ),
+    "programs": Field(
+        "tables",
+        doc="Beyond High School: programs (CIP 2020)",
+        fields={
+            "cip": _s("CIP 2020 code", True, pattern=CIP_RE),
+            "title": _s("Program title", True),
+            "note": _s("Advice on this program"),
+        },
+    ),
+    "insider": Field(
+        "tables",
+        doc="Insider Info: an expert and what they say",
+        fields={
+            "name": _s("The expert's name", True),
+            "role": _s("Their role", True),
+            "organization": _s("Where they work", True),
+            "points": Field("strs", doc="What they say, in our words"),
+            "quotes": Field("strs", doc="Their words, quoted exactly"),
+            "source": _s("Where the interview was published"),
+        },
+    ),
+    "certifications": Field(
+        "tables",
+        doc="Extra Requirements: certifications and licences",
+        fields={
+            "abbr": _s("Abbreviation, e.g. RHIT"),
+            "name": _s("Full name", True),
+            "issuer": _s("Issuing body", True),
+            "kind": _s("certification or license", choices=CERT_KINDS),
+            "note": _s("For example, how licensing varies by state"),
+        },
+    ),
+    "resources": Field(
+        "tables",
+        doc="Additional Information: websites",
+        fields={
+            "name": _s("Name of the site", True),
+            "url": _s("Address", True, pattern=re.compile(r"^https?://\S+$")),
+        },
+    ),
     "sources": Field("strs", doc="Citations of the data behind the profile, with vintages"),
-    "subjects": Field("strs", doc="High-school subjects the career leans on, from O*NET Knowledge through "
-                      "the table in docs/subjects.md; shown when `courses` is absent"),
-    "education_survey": Field("tables", doc="What workers surveyed say the job requires (O*NET Required "
-                              "Level of Education)", fields={
-        "category": _s("Level of schooling, in short words", True),
-        "percent": Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
-    }),
+    "subjects": Field(
+        "strs",
+        doc="High-school subjects the career leans on, from O*NET Knowledge through "
+        "the table in docs/subjects.md; shown when `courses` is absent",
+    ),
+    "education_survey": Field(
+        "tables",
+        doc="What workers surveyed say the job requires (O*NET Required Level of Education)",
+        fields={
+            "category": _s("Level of schooling, in short words", True),
+            "percent": Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
+        },
+    ),
     "work_activities": Field("strs", doc="Main O*NET detailed work activities, by how many of the tasks they cover"),
     "work_values": Field("strs", doc="Top O*NET work values (extent)"),
     "work_styles": Field("strs", doc="Top O*NET work styles (importance)"),
-    "leads": Field("tables", doc="Where it leads: careers this one leads to, most alike first", fields={
-        "slug": _s("Slug of the career it leads to", True, pattern=SLUG_RE),
-        "title": _s("Its title", True),
-        "similarity": Field("int", True, "How alike the two are, 0 to 100 (skills, knowledge, O*NET "
-                            "related occupations)", minimum=0, maximum=100),
-        "related": Field("bool", doc="O*NET lists it as a related occupation"),
-        "build": Field("strs", doc="Skills to build: the largest gaps in level"),
-        "carry": Field("strs", doc="Skills that carry over"),
-    }),
+    "leads": Field(
+        "tables",
+        doc="Where it leads: careers this one leads to, most alike first",
+        fields={
+            "slug": _s("Slug of the career it leads to", True, pattern=SLUG_RE),
+            "title": _s("Its title", True),
+            "similarity": Field(
+                "int",
+                True,
+                "How alike the two are, 0 to 100 (skills, knowledge, O*NET related occupations)",
+                minimum=0,
+                maximum=100,
+            ),
+            "related": Field("bool", doc="O*NET lists it as a related occupation"),
+            "build": Field("strs", doc="Skills to build: the largest gaps in level"),
+            "carry": Field("strs", doc="Skills that carry over"),
+        },
+    ),
 }
 
-TYPE_NAMES = {"str": "a string", "int": "an integer", "number": "a number", "bool": "true or false",
-              "strs": "an array of strings", "table": "a table", "tables": "an array of tables"}
+TYPE_NAMES = {
+    "str": "a string",
+    "int": "an integer",
+    "number": "a number",
+    "bool": "true or false",
+    "strs": "an array of strings",
+    "table": "a table",
+    "tables": "an array of tables",
+}
 
 
 def _type_ok(kind: str, value: Any) -> bool:
@@ -203,7 +268,9 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def check(doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: str = "") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def check(
+    doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: str = ""
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Check a parsed document against a spec: (errors, warnings), each a list of (key path, message)."""
     errors: list[tuple[str, str]] = []
     warnings: list[tuple[str, str]] = []
@@ -278,8 +345,12 @@ def _object_schema(spec: dict[str, Field]) -> dict[str, Any]:
 
 
 def _field_schema(rule: Field) -> dict[str, Any]:
-    scalar: dict[str, Any] = {"str": {"type": "string"}, "int": {"type": "integer"},
-                              "number": {"type": "number"}, "bool": {"type": "boolean"}}.get(rule.kind, {})
+    scalar: dict[str, Any] = {
+        "str": {"type": "string"},
+        "int": {"type": "integer"},
+        "number": {"type": "number"},
+        "bool": {"type": "boolean"},
+    }.get(rule.kind, {})
     if rule.kind in ("str", "strs"):
         scalar = {"type": "string"}
         if rule.pattern:

@@ -31,14 +31,24 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Words that carry no meaning of their own in a query. Phrases ("how do I become") are in the
 # vocabulary's filler list; these are the single words left around them.
-STOP = frozenset("a an the my i me to of for in on at as with and or be is are am do does some any who what where "
-                 "which how want wanna become job jobs career careers thing things stuff something".split())
+STOP = frozenset(
+    "a an the my i me to of for in on at as with and or be is are am do does some any who what where "
+    "which how want wanna become job jobs career careers thing things stuff something".split()
+)
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
 MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
 TYPO_CUTOFF = 82.0
-REASONS = {"title": "title", "names": "also called", "credentials": "credential", "summary": "described in the summary",
-           "work": "work", "tasks": "tasks mention", "tools": "uses", "skills": "skills and knowledge",
-           "places": "cluster"}
+REASONS = {
+    "title": "title",
+    "names": "also called",
+    "credentials": "credential",
+    "summary": "described in the summary",
+    "work": "work",
+    "tasks": "tasks mention",
+    "tools": "uses",
+    "skills": "skills and knowledge",
+    "places": "cluster",
+}
 
 
 class Result(NamedTuple):
@@ -57,7 +67,8 @@ class Found(NamedTuple):
     """A career a query found, before the reason is worked out (only shown ones need one)."""
 
     slug: str
-    index: Index
+    # Shadows tuple.index, which is never called on a Found: the field reads better than a longer name.
+    index: Index  # type: ignore[assignment]
     row: int
     score: float
     sense: str | None
@@ -115,8 +126,12 @@ class Vocabulary:
         """The catalog word a typo most likely meant, if one is close enough."""
         from rapidfuzz import fuzz, process
 
-        choices = [r[0] for r in self.db.execute("SELECT word FROM word WHERE length(word) BETWEEN ? AND ?",
-                                                 (len(word) - 2, len(word) + 2))]
+        choices = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT word FROM word WHERE length(word) BETWEEN ? AND ?", (len(word) - 2, len(word) + 2)
+            )
+        ]
         found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
         return found[0] if found else None
 
@@ -146,15 +161,18 @@ def parse(query: str, vocabulary: Vocabulary) -> Parsed:
     kept = [w for w in strip_filler(query[:MAX_QUERY], vocabulary.filler).split() if w not in STOP and len(w) > 1]
     kept = list(dict.fromkeys(kept))[:MAX_WORDS]  # a word said twice is one part; a page of text, its start
     if not kept:
-        raise UsageError(f"nothing to search for in {query!r}: give a job, a subject or something you like doing"
-                         if query.strip() else "give words to search for, for example: careers search nurse")
+        raise UsageError(
+            f"nothing to search for in {query!r}: give a job, a subject or something you like doing"
+            if query.strip()
+            else "give words to search for, for example: careers search nurse"
+        )
     groups: list[Group] = []
     corrected = False
     i = 0
     while i < len(kept):
         # The longest everyday phrase starting here ("work with my hands", "old people"), then a word.
         for n in range(min(4, len(kept) - i), 0, -1):
-            phrase = " ".join(kept[i:i + n])
+            phrase = " ".join(kept[i : i + n])
             terms = vocabulary.terms(phrase) or (vocabulary.terms(singular(phrase)) if n == 1 else None)
             if terms:
                 groups.append(Group(phrase, (phrase.replace("'", ""), *terms), True))
@@ -194,8 +212,10 @@ class Index:
         """(row, BM25 score, higher better) of the best rows for an FTS5 expression."""
         weights = ", ".join(str(w) for _, w in COLUMNS)
         try:
-            rows = self.db.execute(f"SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? "
-                                   f"ORDER BY bm25(fts, {weights}) LIMIT ?", (expression, limit)).fetchall()
+            rows = self.db.execute(
+                f"SELECT rowid, -bm25(fts, {weights}) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, {weights}) LIMIT ?",
+                (expression, limit),
+            ).fetchall()
         except sqlite3.OperationalError:
             return []  # not an expression FTS5 can read (a query of only punctuation, say)
         return [(int(r), float(s)) for r, s in rows if r not in self.skip]
@@ -221,9 +241,14 @@ class Index:
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
-        return {r[0]: r for r in self.db.execute(
-            f"SELECT id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places "
-            f"FROM career WHERE id IN ({marks})", wanted)}
+        return {
+            r[0]: r
+            for r in self.db.execute(
+                f"SELECT id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places "
+                f"FROM career WHERE id IN ({marks})",
+                wanted,
+            )
+        }
 
     def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
         """(slug, title, jobs) of each row."""
@@ -232,7 +257,10 @@ class Index:
 
     @cached_property
     def _brief(self) -> dict[int, tuple[str, str, int]]:
-        return {i: (slug, title, jobs) for i, slug, title, jobs in self.db.execute("SELECT id, slug, title, jobs FROM career")}
+        return {
+            i: (slug, title, jobs)
+            for i, slug, title, jobs in self.db.execute("SELECT id, slug, title, jobs FROM career")
+        }
 
     @cached_property
     def _slugs(self) -> dict[int, str]:
@@ -251,8 +279,9 @@ def _matches(text: str, group: Group) -> bool:
     found = words(text)
     for term in group.terms:
         stems = [w[: max(4, len(w) - 3)] if len(w) > 4 else w for w in words(term)]
-        if stems and any(all(found[j + m].startswith(s) for m, s in enumerate(stems))
-                         for j in range(len(found) - len(stems) + 1)):
+        if stems and any(
+            all(found[j + m].startswith(s) for m, s in enumerate(stems)) for j in range(len(found) - len(stems) + 1)
+        ):
             return True
     return False
 
@@ -277,8 +306,13 @@ class Searcher:
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.indexes[-1][0].db)
 
-    def rank(self, query: str, slugs: set[str] | None = None, limit: int | None = 10,
-             order: Callable[[str], Any] | None = None) -> list[Result]:
+    def rank(
+        self,
+        query: str,
+        slugs: set[str] | None = None,
+        limit: int | None = 10,
+        order: Callable[[str], Any] | None = None,
+    ) -> list[Result]:
         """The careers matching a query, best first, or in ``order`` (a key on slugs) among all that
         matched well enough; careers outside ``slugs`` (when given) are left out."""
         vocabulary = self.vocabulary
@@ -288,8 +322,14 @@ class Searcher:
         if senses:
             # A word with several meanings: the best of each meaning first, in the vocabulary's
             # order (the main meaning first), then whatever else the word itself found.
-            per_sense = [[f._replace(sense=label) for f in self._rank(Parsed((Group(label, terms, True),), False), slugs)
-                          if f.score >= 40.0] for label, terms in senses]
+            per_sense = [
+                [
+                    f._replace(sense=label)
+                    for f in self._rank(Parsed((Group(label, terms, True),), False), slugs)
+                    if f.score >= 40.0
+                ]
+                for label, terms in senses
+            ]
             merged: list[Found] = []
             for k in range(3):
                 merged += [rs[k] for rs in per_sense if k < len(rs)]
@@ -320,15 +360,16 @@ class Searcher:
         for index, hidden in self.indexes:
             # LIKE narrows the rows in C (on the longest word, which punctuation cannot split);
             # the exact comparison is ours.
-            for slug, kinds, names in index.db.execute("SELECT slug, kinds, names FROM career WHERE names LIKE ?",
-                                                       (f"%{max(wanted.split(), key=len)}%",)):
+            for slug, kinds, names in index.db.execute(
+                "SELECT slug, kinds, names FROM career WHERE names LIKE ?", (f"%{max(wanted.split(), key=len)}%",)
+            ):
                 if slug in hidden or slug in out:
                     continue
-                if any(k in "as" and normalize(n) == wanted for k, n in zip(kinds, names.split(SEP))):
+                if any(k in "as" and normalize(n) == wanted for k, n in zip(kinds, names.split(SEP), strict=False)):
                     out.append(slug)
         return out
 
-    def _rank(self, parsed: Parsed, slugs: set[str] | None) -> list[Result]:
+    def _rank(self, parsed: Parsed, slugs: set[str] | None) -> list[Found]:
         expressions = [g.expression() for g in parsed.groups]
         expressions = [e for e in expressions if e]
         if not expressions:
@@ -345,8 +386,10 @@ class Searcher:
                 # Each part of the query scored on its own: a career that answers every part, each
                 # fairly well, beats one that answers one part very well.
                 parts = [index.scores(e, rows) for e in expressions]
-                value = {r: sum(math.log1p(p.get(r, 0.0)) for p in parts) * sum(r in p for p in parts) / len(parts)
-                         for r in rows}
+                value = {
+                    r: sum(math.log1p(p.get(r, 0.0)) for p in parts) * sum(r in p for p in parts) / len(parts)
+                    for r in rows
+                }
             else:
                 value = dict(scored)
             # The query as one phrase in a title, or in another name, makes a surer answer; the
@@ -371,15 +414,16 @@ class Searcher:
         found.sort(key=lambda t: -t[0])
         top = found[0][0]
         out = []
-        for value, index, r in found:
-            score = 100.0 * value / top
+        for weight, index, r in found:
+            score = 100.0 * weight / top
             if score < 8.0:  # far behind the best: not an answer to this query
                 break
             out.append(Found(index.slug_of(r), index, r, round(score, 1), None))
         return out
 
-    def _explain(self, chosen: list[Found], parsed: Parsed,
-                 senses: Sequence[tuple[str, tuple[str, ...]]] = ()) -> list[Result]:
+    def _explain(
+        self, chosen: list[Found], parsed: Parsed, senses: Sequence[tuple[str, tuple[str, ...]]] = ()
+    ) -> list[Result]:
         """Results with the reason each matched: the weightiest column it matched in, and what there."""
         terms = dict(senses)
         out: list[Result] = []
@@ -398,6 +442,7 @@ class Searcher:
         position = {f.slug: k for k, f in enumerate(chosen)}
         return sorted(out, key=lambda r: position[r.slug])
 
+
 def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, str]:
     """(what matched, the reason in words) for a career's best column."""
     _, _, title, _, _, _, kinds, names, work, tools, skills, places = info
@@ -409,15 +454,20 @@ def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, s
         return next((t for t in texts if any(_matches(t, g) for g in groups)), None)
 
     if column in ("title", "names", "credentials"):
-        pairs = list(zip(kinds, names.split(SEP)))
+        pairs = list(zip(kinds, names.split(SEP), strict=False))
         wanted = {"title": "to", "names": "as", "credentials": "c"}[column]
         hit = first(n for k, n in pairs if k in wanted)
         if column == "title":
             return title, prefix + "title" if prefix else "title"
         if hit:
             kind = KIND_OF[next(k for k, n in pairs if n == hit)]
-            label = {"also_called": "also called", "alternate": "alternate title", "credential": "credential",
-                     "title": "title", "onet_title": "O*NET title"}[kind]
+            label = {
+                "also_called": "also called",
+                "alternate": "alternate title",
+                "credential": "credential",
+                "title": "title",
+                "onet_title": "O*NET title",
+            }[kind]
             return hit, f"{prefix}{label}: {hit}"
     if column == "work" and (hit := first(work.split(SEP))):
         return hit, f"{prefix}work: {hit}"

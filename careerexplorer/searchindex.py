@@ -66,8 +66,14 @@ def one_line(text: str) -> str:
     return " ".join(text.replace(SEP, " ").split())
 
 
-def document(p: Profile, jobs: int = 0, alternates: Sequence[str] = (), tasks: Sequence[str] = (),
-             work: Sequence[str] = (), tools: Sequence[str] = ()) -> Document:
+def document(
+    p: Profile,
+    jobs: int = 0,
+    alternates: Sequence[str] = (),
+    tasks: Sequence[str] = (),
+    work: Sequence[str] = (),
+    tools: Sequence[str] = (),
+) -> Document:
     """The index document of a profile, with what the sources add beyond it (for bundled careers)."""
     names: list[tuple[str, str]] = [("title", p.title)]
     if p.onet_title:
@@ -83,7 +89,11 @@ def document(p: Profile, jobs: int = 0, alternates: Sequence[str] = (), tasks: S
     own_work = list(getattr(p, "work_activities", ()) or ())
     places = [p.cluster, p.pathway, *(x for x in (p.cluster_2024, p.subcluster_2024) if x)]
     return {
-        "slug": p.slug, "title": p.title, "onet_code": p.onet_code, "soc_code": p.soc_code, "jobs": jobs,
+        "slug": p.slug,
+        "title": p.title,
+        "onet_code": p.onet_code,
+        "soc_code": p.soc_code,
+        "jobs": jobs,
         "names": [(k, one_line(n)) for k, n in names if n.strip()],
         "summary": p.summary,
         "work": list(dict.fromkeys([*own_work, *work])),
@@ -129,20 +139,37 @@ def columns(d: Document) -> tuple[str, ...]:
 def insert(db: sqlite3.Connection, row: int, d: Document) -> set[str]:
     """Add one career's document under a row id; the words it holds (for the typo check)."""
     names = [n for _, n in d["names"]]
-    db.execute("INSERT INTO career VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
-        row, d["slug"], d["title"], d["onet_code"], d["soc_code"], d["jobs"],
-        "".join(NAME_KINDS[k] for k, _ in d["names"]), SEP.join(names), SEP.join(map(one_line, d["work"])),
-        SEP.join(map(one_line, d["tools"])), SEP.join(map(one_line, d["skills"])), SEP.join(map(one_line, d["places"]))))
-    db.execute(f"INSERT INTO fts(rowid, {', '.join(n for n, _ in COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
-               (row, *columns(d)))
+    db.execute(
+        "INSERT INTO career VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            row,
+            d["slug"],
+            d["title"],
+            d["onet_code"],
+            d["soc_code"],
+            d["jobs"],
+            "".join(NAME_KINDS[k] for k, _ in d["names"]),
+            SEP.join(names),
+            SEP.join(map(one_line, d["work"])),
+            SEP.join(map(one_line, d["tools"])),
+            SEP.join(map(one_line, d["skills"])),
+            SEP.join(map(one_line, d["places"])),
+        ),
+    )
+    db.execute(
+        f"INSERT INTO fts(rowid, {', '.join(n for n, _ in COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
+        (row, *columns(d)),
+    )
     return words_of([*names, d["summary"], *d["work"], *d["tasks"], *d["tools"], *d["skills"], *d["places"]])
 
 
 def remove(db: sqlite3.Connection, row: int, texts: Sequence[str]) -> None:
     """Take a row out again; a contentless table needs the text the row was indexed with."""
     db.execute("DELETE FROM career WHERE id = ?", (row,))
-    db.execute(f"INSERT INTO fts(fts, rowid, {', '.join(n for n, _ in COLUMNS)}) "
-               f"VALUES ('delete', ?{',?' * len(COLUMNS)})", (row, *texts))
+    db.execute(
+        f"INSERT INTO fts(fts, rowid, {', '.join(n for n, _ in COLUMNS)}) VALUES ('delete', ?{',?' * len(COLUMNS)})",
+        (row, *texts),
+    )
 
 
 def words_of(texts: Iterable[str]) -> set[str]:
@@ -152,7 +179,19 @@ def words_of(texts: Iterable[str]) -> set[str]:
     return {w for t in texts for w in re.findall(r"[a-z0-9]+", t.lower()) if len(w) > 2 and not w.isdigit()}
 
 
-def build(path: Path, docs: Sequence[Document], vocabulary: dict[str, Any] | None = None) -> None:
+def from_sources(path: Path) -> bool:
+    """Whether an index was built with what the official files add (by the importer)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[0] == "official")
+
+
+def build(
+    path: Path, docs: Sequence[Document], vocabulary: dict[str, Any] | None = None, from_sources: bool = False
+) -> None:
     """Write the index of these careers to a new database file (replacing any there), with our
     everyday vocabulary (data/vocabulary.toml, parsed) when given."""
     tmp = path.with_name(path.name + ".tmp")
@@ -162,6 +201,7 @@ def build(path: Path, docs: Sequence[Document], vocabulary: dict[str, Any] | Non
         db.execute("PRAGMA page_size = 4096")
         db.executescript(schema())
         db.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
+        db.execute("INSERT INTO meta VALUES ('sources', ?)", ("official" if from_sources else "profiles",))
         everyday = vocabulary
         vocabulary_words: set[str] = set()
         for i, d in enumerate(docs, 1):
@@ -169,13 +209,17 @@ def build(path: Path, docs: Sequence[Document], vocabulary: dict[str, Any] | Non
         db.executemany("INSERT INTO word VALUES (?)", ((w,) for w in sorted(vocabulary_words)))
         if everyday:
             db.executemany("INSERT INTO filler VALUES (?)", ((p,) for p in sorted(set(everyday.get("filler", [])))))
-            db.executemany("INSERT INTO everyday VALUES (?, ?)",
-                           sorted((w.lower(), SEP.join(t)) for w, t in everyday.get("words", {}).items()))
+            db.executemany(
+                "INSERT INTO everyday VALUES (?, ?)",
+                sorted((w.lower(), SEP.join(t)) for w, t in everyday.get("words", {}).items()),
+            )
             positions: dict[str, int] = {}
             for sense in everyday.get("sense", []):
                 k = positions[sense["word"]] = positions.get(sense["word"], -1) + 1
-                db.execute("INSERT INTO sense VALUES (?, ?, ?, ?)", (sense["word"], k, sense["label"],
-                                                                     SEP.join(sense["terms"])))
+                db.execute(
+                    "INSERT INTO sense VALUES (?, ?, ?, ?)",
+                    (sense["word"], k, sense["label"], SEP.join(sense["terms"])),
+                )
         db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
         db.commit()
         db.execute("VACUUM")

@@ -57,15 +57,19 @@ def read(path: Path) -> list[str]:
     try:
         doc = json.loads(raw)
     except RecursionError:
-        raise ShortlistError(f"{path}: the shortlist is nested too deeply to be a shortlist; "
-                             "fix it, delete it or run 'careers shortlist clear'") from None
+        raise ShortlistError(
+            f"{path}: the shortlist is nested too deeply to be a shortlist; "
+            "fix it, delete it or run 'careers shortlist clear'"
+        ) from None
     except ValueError:
-        raise ShortlistError(f"{path}: the shortlist is not valid JSON; fix it, delete it or run "
-                             "'careers shortlist clear'") from None
+        raise ShortlistError(
+            f"{path}: the shortlist is not valid JSON; fix it, delete it or run 'careers shortlist clear'"
+        ) from None
     careers = doc.get("careers") if isinstance(doc, dict) else None
     if not isinstance(careers, list) or not all(isinstance(s, str) for s in careers):
-        raise ShortlistError(f"{path}: the shortlist has no list of careers; fix it, delete it or run "
-                             "'careers shortlist clear'")
+        raise ShortlistError(
+            f"{path}: the shortlist has no list of careers; fix it, delete it or run 'careers shortlist clear'"
+        )
     return careers
 
 
@@ -152,8 +156,10 @@ def clear(path: Path) -> tuple[int, Path | None]:
                     raise OSError(0, "not a regular file")
                 shutil.copyfile(path, backup)
             except OSError as exc:
-                raise ShortlistError(f"{path}: the shortlist is unreadable and no copy of it could be kept "
-                                     f"({exc.strerror or exc}); nothing was changed") from None
+                raise ShortlistError(
+                    f"{path}: the shortlist is unreadable and no copy of it could be kept "
+                    f"({exc.strerror or exc}); nothing was changed"
+                ) from None
             n = 0
         if n or backup:
             write(path, [])

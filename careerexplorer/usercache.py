@@ -52,9 +52,10 @@ KEEP = 4  # caches of other folder sets kept, the most recently used
 def prune(folder: Path, keep: Path) -> None:
     """Remove all but the most recently used caches (each is a copy of the bundled index)."""
     try:
-        caches = sorted((p for p in folder.glob("user-*.db") if p != keep), key=lambda p: p.stat().st_mtime,
-                        reverse=True)
-        for old in caches[KEEP - 1:]:
+        caches = sorted(
+            (p for p in folder.glob("user-*.db") if p != keep), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in caches[KEEP - 1 :]:
             old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be cleared is only space, never a reason to fail
@@ -71,8 +72,9 @@ def _signature(path: Path) -> tuple[int, int] | None:
 class UserCache:
     """The cached profiles of the user's folders (in the order given), refreshed on creation."""
 
-    def __init__(self, folders: Sequence[tuple[Path, list[Path], list[str]]], check: Check, bundled: Path,
-                 warnings: list[str]) -> None:
+    def __init__(
+        self, folders: Sequence[tuple[Path, list[Path], list[str]]], check: Check, bundled: Path, warnings: list[str]
+    ) -> None:
         """``folders``: each folder with its profile files and what was wrong with the folder itself;
         ``check`` validates one file (careerexplorer.catalog.check_file)."""
         self.folders = folders
@@ -86,8 +88,9 @@ class UserCache:
             raise DataError(f"{bundled}: the search index is unreadable ({exc.strerror}); reinstall careers") from None
         # The cache belongs to these folders and to this bundled index: a new release starts a new one.
         self.stamp = f"{CACHE_VERSION}:{bundled.resolve()}:{st.st_size}:{st.st_mtime_ns}"
-        key = hashlib.sha256("\0".join([self.stamp, *(str(f.resolve()) for f, _, _ in folders)]).encode(
-            "utf-8", "replace")).hexdigest()[:16]
+        key = hashlib.sha256(
+            "\0".join([self.stamp, *(str(f.resolve()) for f, _, _ in folders)]).encode("utf-8", "replace")
+        ).hexdigest()[:16]
         self.db = self._open(cache_dir() / f"user-{key}.db", bundled)
         self._refresh()
 
@@ -129,8 +132,10 @@ class UserCache:
     def _refresh(self) -> None:
         from careerexplorer.index import entry_for
 
-        known = {path: (fid, size, mtime, texts) for fid, path, size, mtime, texts in self.db.execute(
-            "SELECT id, path, size, mtime, texts FROM file")}
+        known = {
+            path: (fid, size, mtime, texts)
+            for fid, path, size, mtime, texts in self.db.execute("SELECT id, path, size, mtime, texts FROM file")
+        }
         listed = {str(p) for p in self.files}
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -153,8 +158,16 @@ class UserCache:
                 size, mtime = signature or (None, None)
                 cur = self.db.execute(
                     "INSERT INTO file(path, size, mtime, slug, entry, messages, texts) VALUES (?,?,?,?,?,?,?)",
-                    (name, size, mtime, p.slug if p else None, json.dumps(entry_for(p)) if p else None,
-                     json.dumps(messages), json.dumps(searchindex.columns(doc)) if doc else None))
+                    (
+                        name,
+                        size,
+                        mtime,
+                        p.slug if p else None,
+                        json.dumps(entry_for(p)) if p else None,
+                        json.dumps(messages),
+                        json.dumps(searchindex.columns(doc)) if doc else None,
+                    ),
+                )
                 if doc is not None and cur.lastrowid is not None:
                     words = searchindex.insert(self.db, FIRST_ROW + cur.lastrowid, doc)
                     self.db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(words)))
@@ -175,8 +188,10 @@ class UserCache:
         """The user's careers by slug (the first file of a slug wins) and the file of each. The
         warnings of every file, on every run, go to the catalog's warnings; rows that must not be
         found (a bundled career the user's replaces, a slug given twice) go to ``hidden``."""
-        rows = {path: (fid, slug, entry, messages) for fid, path, slug, entry, messages in self.db.execute(
-            "SELECT id, path, slug, entry, messages FROM file")}
+        rows = {
+            path: (fid, slug, entry, messages)
+            for fid, path, slug, entry, messages in self.db.execute("SELECT id, path, slug, entry, messages FROM file")
+        }
         found: dict[str, Entry] = {}
         where: dict[str, Path] = {}
         for _, files, problems in self.folders:
@@ -197,6 +212,10 @@ class UserCache:
                 where[slug] = path
         if found:
             marks = ",".join("?" * len(found))
-            self.hidden |= {r for (r,) in self.db.execute(
-                f"SELECT id FROM career WHERE id < {FIRST_ROW} AND slug IN ({marks})", list(found))}
+            self.hidden |= {
+                r
+                for (r,) in self.db.execute(
+                    f"SELECT id FROM career WHERE id < {FIRST_ROW} AND slug IN ({marks})", list(found)
+                )
+            }
         return found, where

@@ -1,6 +1,6 @@
 """Regenerate the generated parts of docs/: the key table of docs/profile-format.md.
 
-    python -m tools.docs
+python -m tools.docs
 """
 
 from __future__ import annotations

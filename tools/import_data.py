@@ -32,7 +32,7 @@ from typing import Any
 import tomli
 
 from careerexplorer import sources as S
-from careerexplorer.schema import BLS_EDUCATION, INTERESTS
+from careerexplorer.model import BLS_EDUCATION, INTERESTS
 from tools import readers as R
 from tools import wagesdb
 from tools.readers import EP, Sources
@@ -41,8 +41,18 @@ from tools.tomlwrite import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 
-EDITORIAL_KEYS = ("summary", "courses", "education_note", "programs_note", "requirements_note",
-                  "additional_info", "insider", "certifications", "programs", "resources")
+EDITORIAL_KEYS = (
+    "summary",
+    "courses",
+    "education_note",
+    "programs_note",
+    "requirements_note",
+    "additional_info",
+    "insider",
+    "certifications",
+    "programs",
+    "resources",
+)
 PROGRAM_LIMIT = 12
 SEARCH_TITLE_LIMIT = 30
 ALSO_CALLED_LIMIT = 6
@@ -135,14 +145,28 @@ def read_tables(src: Sources) -> Tables:
     projections, average = R.read_projections(src)
     socs = [code[:7] for code in occupations]
     return Tables(
-        occupations=occupations, descriptions=descriptions, tasks=R.read_tasks(src), titles=titles,
-        slugs=assign_slugs(titles), also_called=also, search_titles=search, job_zones=R.read_job_zones(src),
-        interests=R.read_interests(src), related=R.read_related(src),
-        skills=R.read_top_elements(src, "skills", 8), knowledge=R.read_top_elements(src, "knowledge", 6),
-        technology=R.read_technology(src, 8), bright=R.read_bright_outlook(src),
-        clusters=cluster_assignments(src, occupations), clusters_2024=R.read_clusters_2024(src),
-        oews=oews, oews_titles=oews_titles, projections=projections, average_change=average,
-        programs=R.read_cip(src), shared_soc={soc for soc in socs if socs.count(soc) > 1},
+        occupations=occupations,
+        descriptions=descriptions,
+        tasks=R.read_tasks(src),
+        titles=titles,
+        slugs=assign_slugs(titles),
+        also_called=also,
+        search_titles=search,
+        job_zones=R.read_job_zones(src),
+        interests=R.read_interests(src),
+        related=R.read_related(src),
+        skills=R.read_top_elements(src, "skills", 8),
+        knowledge=R.read_top_elements(src, "knowledge", 6),
+        technology=R.read_technology(src, 8),
+        bright=R.read_bright_outlook(src),
+        clusters=cluster_assignments(src, occupations),
+        clusters_2024=R.read_clusters_2024(src),
+        oews=oews,
+        oews_titles=oews_titles,
+        projections=projections,
+        average_change=average,
+        programs=R.read_cip(src),
+        shared_soc={soc for soc in socs if socs.count(soc) > 1},
     )
 
 
@@ -184,8 +208,9 @@ def step_clusters(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> N
 
 
 def step_related(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
-    doc["related"] = [{"slug": t.slugs[r], "title": t.titles[r]}
-                      for r in t.related.get(item.code, []) if r in t.slugs][:RELATED_LIMIT]
+    doc["related"] = [{"slug": t.slugs[r], "title": t.titles[r]} for r in t.related.get(item.code, []) if r in t.slugs][
+        :RELATED_LIMIT
+    ]
 
 
 def step_skills(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
@@ -236,11 +261,23 @@ def step_resources(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> 
 
 
 Step = Callable[[dict[str, Any], Item, Tables, Sources], None]
-STEPS: tuple[Step, ...] = (step_identity, step_clusters, step_related, step_skills, step_wages,
-                           step_outlook_education, step_interests, step_programs, step_sources, step_resources)
+STEPS: tuple[Step, ...] = (
+    step_identity,
+    step_clusters,
+    step_related,
+    step_skills,
+    step_wages,
+    step_outlook_education,
+    step_interests,
+    step_programs,
+    step_sources,
+    step_resources,
+)
 
 
-def build(src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def build(
+    src: Sources, existing: dict[str, dict[str, Any]], editorial: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
     """One profile document per O*NET-SOC code, keyed by slug. ``existing`` is keyed by O*NET-SOC code."""
     t = read_tables(src)
     docs: dict[str, dict[str, Any]] = {}
@@ -308,7 +345,9 @@ def cluster_assignments(src: Sources, occupations: dict[str, str]) -> dict[str, 
     return out
 
 
-def alternate_titles(src: Sources, titles: dict[str, str], occupations: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def alternate_titles(
+    src: Sources, titles: dict[str, str], occupations: dict[str, str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Titles shown as 'also called' (My Next Move's reported titles) and those for search only.
 
     Neither repeats the display title or the O*NET title (case-insensitively).
@@ -346,8 +385,11 @@ def echoes(summary: str, texts: list[str]) -> list[str]:
     for text in texts:
         theirs = re.findall(r"[a-z0-9']+", text.lower())
         grams |= {tuple(theirs[i : i + ECHO_WORDS]) for i in range(len(theirs) - ECHO_WORDS + 1)}
-    return [" ".join(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)
-            if tuple(words[i : i + ECHO_WORDS]) in grams]
+    return [
+        " ".join(words[i : i + ECHO_WORDS])
+        for i in range(len(words) - ECHO_WORDS + 1)
+        if tuple(words[i : i + ECHO_WORDS]) in grams
+    ]
 
 
 def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -397,7 +439,11 @@ def education_table(row: dict[str, str], basis: str | None) -> dict[str, Any] | 
     entry = row[EP["education"]].strip()
     if entry not in BLS_EDUCATION:
         return None
-    out: dict[str, Any] = {"source": "BLS Employment Projections", "period": S.PROJECTIONS_PERIOD, "typical_entry": entry}
+    out: dict[str, Any] = {
+        "source": "BLS Employment Projections",
+        "period": S.PROJECTIONS_PERIOD,
+        "typical_entry": entry,
+    }
     if basis:
         out.update(basis_code=basis, basis_title=row[EP["title"]])
     for key in ("experience", "training"):
@@ -486,12 +532,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.import_data", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("sources", type=Path, help="folder with the official files (layout in README.md)")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder to write (default: data/)")
-    parser.add_argument("--editorial", type=Path, action="append", default=[], help="TOML of editorial fields by O*NET-SOC code")
+    parser.add_argument(
+        "--editorial", type=Path, action="append", default=[], help="TOML of editorial fields by O*NET-SOC code"
+    )
     parser.add_argument("--quiet", action="store_true", help="do not list what could not be matched")
     args = parser.parse_args(argv)
     if not (args.sources / S.FILES["occupations"][0]).is_file():
-        print(f"import_data: {args.sources} does not look like the sources folder (no {S.FILES['occupations'][0]})",
-              file=sys.stderr)
+        print(
+            f"import_data: {args.sources} does not look like the sources folder (no {S.FILES['occupations'][0]})",
+            file=sys.stderr,
+        )
         return 1
     written, changed, unmatched = run(args.sources, args.data, args.editorial)
     if not args.quiet:

@@ -21,9 +21,17 @@ from careerexplorer import sources as S
 TOP_CODED_ANNUAL = 239200
 TOP_CODED_HOURLY = 115.0
 
-WAGE_COLUMNS = (("mean", "A_MEAN"), ("median", "A_MEDIAN"), ("p10", "A_PCT10"), ("p25", "A_PCT25"),
-                ("p75", "A_PCT75"), ("p90", "A_PCT90"), ("hourly_mean", "H_MEAN"),
-                ("hourly_median", "H_MEDIAN"), ("employment", "TOT_EMP"))
+WAGE_COLUMNS = (
+    ("mean", "A_MEAN"),
+    ("median", "A_MEDIAN"),
+    ("p10", "A_PCT10"),
+    ("p25", "A_PCT25"),
+    ("p75", "A_PCT75"),
+    ("p90", "A_PCT90"),
+    ("hourly_mean", "H_MEAN"),
+    ("hourly_median", "H_MEDIAN"),
+    ("employment", "TOT_EMP"),
+)
 AREA_COLUMNS = (("jobs_per_1000", "JOBS_1000"), ("location_quotient", "LOC_QUOTIENT"))
 
 
@@ -47,7 +55,7 @@ def onet_rows(path: Path) -> Iterator[dict[str, str]]:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         for row in reader:
-            yield dict(zip(header, row))
+            yield dict(zip(header, row, strict=False))
 
 
 def csv_rows(path: Path) -> Iterator[dict[str, str]]:
@@ -189,7 +197,7 @@ def read_clusters_16(src: Sources) -> dict[str, list[tuple[str, str]]]:
     """Every (cluster, pathway) the 16-cluster export lists for a code, in its order, once each."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in csv_rows(src.path("clusters_16")):
-        pairs = zip(r["Career Cluster"].split("; "), r["Career Pathway"].split("; "))
+        pairs = zip(r["Career Cluster"].split("; "), r["Career Pathway"].split("; "), strict=False)
         for pair in pairs:
             if pair not in out[r["Code"]]:
                 out[r["Code"]].append(pair)

@@ -7,7 +7,14 @@ into a profile or any text the program can show.
 
 from __future__ import annotations
 
-from tools.readers import Sources, read_alternate_titles, read_reported_titles, read_tasks, read_tools, read_work_activities
+from tools.readers import (
+    Sources,
+    read_alternate_titles,
+    read_reported_titles,
+    read_tasks,
+    read_tools,
+    read_work_activities,
+)
 
 
 class Extras:
@@ -24,5 +31,9 @@ class Extras:
         self.tools = read_tools(src)
 
     def __call__(self, code: str) -> tuple[list[str], list[str], list[str], list[str]]:
-        return (self.alternates.get(code, []), self.tasks.get(code, []), self.work.get(code, []),
-                self.tools.get(code, []))
+        return (
+            self.alternates.get(code, []),
+            self.tasks.get(code, []),
+            self.work.get(code, []),
+            self.tools.get(code, []),
+        )

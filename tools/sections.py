@@ -121,7 +121,7 @@ def rows(path: Path) -> Iterator[dict[str, str]]:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         for values in reader:
-            yield dict(zip(header, values))
+            yield dict(zip(header, values, strict=False))
 
 
 def ratings(path: Path) -> dict[str, dict[str, dict[str, float]]]:
@@ -154,8 +154,11 @@ def education_survey(path: Path) -> dict[str, list[dict[str, Any]]]:
             shares[r["O*NET-SOC Code"]][int(r["Category"])] = float(r["Data Value"])
     out = {}
     for code, by_cat in shares.items():
-        items = [{"category": labels[c - 1], "percent": round(by_cat[c], 1)}
-                 for c in sorted(by_cat) if 1 <= c <= len(labels) and round(by_cat[c], 1) > 0]
+        items = [
+            {"category": labels[c - 1], "percent": round(by_cat[c], 1)}
+            for c in sorted(by_cat)
+            if 1 <= c <= len(labels) and round(by_cat[c], 1) > 0
+        ]
         if items:
             out[code] = items
     return out
@@ -166,8 +169,10 @@ def work_activities(tasks_to_dwas: Path) -> dict[str, list[str]]:
     tasks: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in rows(tasks_to_dwas):
         tasks[r["O*NET-SOC Code"]][r["DWA Title"]].add(r["Task ID"])
-    return {code: [t for t, _ in sorted(d.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:ACTIVITY_LIMIT]
-            for code, d in tasks.items()}
+    return {
+        code: [t for t, _ in sorted(d.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:ACTIVITY_LIMIT]
+        for code, d in tasks.items()
+    }
 
 
 def top_rated(path: Path, scale: str, limit: int) -> dict[str, list[str]]:
@@ -218,7 +223,9 @@ def career_words(doc: dict[str, Any]) -> dict[str, float]:
 
 def _weight(stem_: str, words: dict[str, float]) -> float:
     """A program word's weight: the career word it is, or begins (law, lawyer), or is begun by."""
-    near = [w for s, w in words.items() if min(len(s), len(stem_)) >= 3 and (s.startswith(stem_) or stem_.startswith(s))]
+    near = [
+        w for s, w in words.items() if min(len(s), len(stem_)) >= 3 and (s.startswith(stem_) or stem_.startswith(s))
+    ]
     return max([words.get(stem_, 0.0), *near])
 
 
@@ -280,8 +287,10 @@ def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, li
     items: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
     for r in rows(path):
         flags = items[r["O*NET-SOC Code"]].get(r["Example"], (False, False))
-        items[r["O*NET-SOC Code"]][r["Example"]] = (flags[0] or r["In Demand"] == "Y",
-                                                   flags[1] or r["Hot Technology"] == "Y")
+        items[r["O*NET-SOC Code"]][r["Example"]] = (
+            flags[0] or r["In Demand"] == "Y",
+            flags[1] or r["Hot Technology"] == "Y",
+        )
     users: Counter[str] = Counter(name for names in items.values() for name in names)
     total = max(len(items), 1)
     out = {}
@@ -291,13 +300,19 @@ def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, li
         def share(name: str, near: list[str] = near) -> float:
             return sum(name in items[c] for c in near) / len(near) if near else 0.0
 
-        def key(name: str, names: dict[str, tuple[bool, bool]] = names, near: list[str] = near
-                ) -> tuple[bool, bool, bool, float, str]:
+        def key(
+            name: str, names: dict[str, tuple[bool, bool]] = names, near: list[str] = near
+        ) -> tuple[bool, bool, bool, float, str]:
             # An item few of the related occupations use (a hot technology of another field) sinks
             # within its tier; among the rest, what the field uses more than occupations at large leads.
             used = share(name, near)
-            return (not names[name][0], not names[name][1], bool(near) and used < FIELD_SHARE,
-                    -(used - users[name] / total), name.lower())
+            return (
+                not names[name][0],
+                not names[name][1],
+                bool(near) and used < FIELD_SHARE,
+                -(used - users[name] / total),
+                name.lower(),
+            )
 
         order = sorted(names, key=key)
         out[code] = order[:TECHNOLOGY_LIMIT]
@@ -318,15 +333,22 @@ def related_occupations(path: Path) -> dict[str, list[str]]:
 def unit_vectors(skills: dict[str, Any], knowledge: dict[str, Any]) -> dict[str, list[float]]:
     """Each occupation's importance and level ratings, centred on the mean of all, of length one."""
     codes = sorted(set(skills) & set(knowledge))
-    dims = sorted({(kind, el, sc) for kind, table in (("s", skills), ("k", knowledge)) for c in codes
-                   for el, scales in table[c].items() for sc in scales})
+    dims = sorted(
+        {
+            (kind, el, sc)
+            for kind, table in (("s", skills), ("k", knowledge))
+            for c in codes
+            for el, scales in table[c].items()
+            for sc in scales
+        }
+    )
     raw = {}
     for c in codes:
         raw[c] = [(skills if kind == "s" else knowledge)[c].get(el, {}).get(sc, 0.0) for kind, el, sc in dims]
     mean = [sum(v[i] for v in raw.values()) / len(raw) for i in range(len(dims))] if raw else []
     out = {}
     for c, v in raw.items():
-        centred = [x - m for x, m in zip(v, mean)]
+        centred = [x - m for x, m in zip(v, mean, strict=True)]
         norm = math.sqrt(sum(x * x for x in centred)) or 1.0
         out[c] = [x / norm for x in centred]
     return out
@@ -335,22 +357,32 @@ def unit_vectors(skills: dict[str, Any], knowledge: dict[str, Any]) -> dict[str,
 def gaps(own: dict[str, dict[str, float]], target: dict[str, dict[str, float]]) -> tuple[list[str], list[str]]:
     """(skills to build: the largest rises in level; skills that carry over: strong in both)."""
     wanted = {el: s for el, s in target.items() if s.get("IM", 0.0) >= SKILL_MIN_IMPORTANCE}
-    rises = sorted(((s.get("LV", 0.0) - own.get(el, {}).get("LV", 0.0), el) for el, s in wanted.items()),
-                   key=lambda t: (-t[0], t[1]))
+    rises = sorted(
+        ((s.get("LV", 0.0) - own.get(el, {}).get("LV", 0.0), el) for el, s in wanted.items()),
+        key=lambda t: (-t[0], t[1]),
+    )
     build = [el for gap, el in rises if gap > 0.25][:GAP_LIMIT]
-    held = sorted(((min(s.get("LV", 0.0), own.get(el, {}).get("LV", 0.0)), el) for el, s in wanted.items()
-                   if el not in build and own.get(el, {}).get("IM", 0.0) >= SKILL_MIN_IMPORTANCE),
-                  key=lambda t: (-t[0], t[1]))
+    held = sorted(
+        (
+            (min(s.get("LV", 0.0), own.get(el, {}).get("LV", 0.0)), el)
+            for el, s in wanted.items()
+            if el not in build and own.get(el, {}).get("IM", 0.0) >= SKILL_MIN_IMPORTANCE
+        ),
+        key=lambda t: (-t[0], t[1]),
+    )
     return build, [el for _, el in held][:GAP_LIMIT]
 
 
-def leads(docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills: dict[str, Any],
-          knowledge: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def leads(
+    docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills: dict[str, Any], knowledge: dict[str, Any]
+) -> dict[str, list[dict[str, Any]]]:
     vectors = unit_vectors(skills, knowledge)
     out = {}
     for code in docs:
-        near = {c: (len(related.get(code, [])) - i) / max(len(related.get(code, [])), 1)
-                for i, c in enumerate(related.get(code, []))}
+        near = {
+            c: (len(related.get(code, [])) - i) / max(len(related.get(code, [])), 1)
+            for i, c in enumerate(related.get(code, []))
+        }
         mine = vectors.get(code)
         scored = []
         for other in docs:
@@ -358,7 +390,7 @@ def leads(docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills
                 continue
             cos = 0.0
             if mine is not None and other in vectors:
-                cos = sum(a * b for a, b in zip(mine, vectors[other]))
+                cos = sum(a * b for a, b in zip(mine, vectors[other], strict=True))
             if mine is None and other not in near:
                 continue
             score = COSINE_WEIGHT * cos + RELATED_WEIGHT * near.get(other, 0.0)
@@ -367,10 +399,15 @@ def leads(docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills
         scored.sort(key=lambda t: (-t[0], t[1]))
         items = []
         for score, other in scored[:LEAD_LIMIT]:
-            build, carry = gaps(skills.get(code, {}), skills.get(other, {})) if code in skills and other in skills \
-                else ([], [])
-            item: dict[str, Any] = {"slug": docs[other]["slug"], "title": docs[other]["title"],
-                                    "similarity": min(100, round(100 * score)), "related": other in near}
+            build, carry = (
+                gaps(skills.get(code, {}), skills.get(other, {})) if code in skills and other in skills else ([], [])
+            )
+            item: dict[str, Any] = {
+                "slug": docs[other]["slug"],
+                "title": docs[other]["title"],
+                "similarity": min(100, round(100 * score)),
+                "related": other in near,
+            }
             if build:
                 item["build"] = build
             if carry:
@@ -406,8 +443,9 @@ def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str
         put("work_values", top_rated(onet / "Work Values.txt", "EX", VALUE_LIMIT))
     if (onet / "Work Styles.txt").is_file():
         put("work_styles", top_rated(onet / "Work Styles.txt", "IM", STYLE_LIMIT))
-    related = related_occupations(onet / "Related Occupations.txt") \
-        if (onet / "Related Occupations.txt").is_file() else {}
+    related = (
+        related_occupations(onet / "Related Occupations.txt") if (onet / "Related Occupations.txt").is_file() else {}
+    )
     if (onet / "Technology Skills.txt").is_file():
         put("technology", ranked_technology(onet / "Technology Skills.txt", related))
     crosswalk = sources / "cip-soc" / "CIP2020_SOC2018_Crosswalk_CIP-SOC.csv"

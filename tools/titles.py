@@ -22,11 +22,46 @@ TITLE_OVERRIDES: dict[str, str] = {
 
 _STOP = re.compile(r"(,| of | for | in | on | to | at | from | with | and | or |\(| except )", re.IGNORECASE)
 _STOPPERS = ("of", "for", "in", "on", "to", "at", "from", "with", "(", "except")
-_UNCHANGED = {"police", "personnel", "staff", "equipment", "sales", "series", "species", "arts",
-              "lens", "gas", "glass", "news", "athletics", "physics", "economics", "mathematics",
-              "statistics", "electronics", "logistics", "aerobics", "analysis", "kinesiology",
-              "diagnosis", "us", "is", "as", "bus", "biomass", "chassis", "occupations", "operations",
-              "benefits", "claims", "securities", "commodities", "fibers", "forces", "customs"}
+_UNCHANGED = {
+    "police",
+    "personnel",
+    "staff",
+    "equipment",
+    "sales",
+    "series",
+    "species",
+    "arts",
+    "lens",
+    "gas",
+    "glass",
+    "news",
+    "athletics",
+    "physics",
+    "economics",
+    "mathematics",
+    "statistics",
+    "electronics",
+    "logistics",
+    "aerobics",
+    "analysis",
+    "kinesiology",
+    "diagnosis",
+    "us",
+    "is",
+    "as",
+    "bus",
+    "biomass",
+    "chassis",
+    "occupations",
+    "operations",
+    "benefits",
+    "claims",
+    "securities",
+    "commodities",
+    "fibers",
+    "forces",
+    "customs",
+}
 
 
 def singular_word(word: str) -> str:
@@ -53,8 +88,12 @@ def singular_title(title: str) -> str:
     after the first comma ('Cooks, Fast Food') are left as they are unless they list more jobs.
     """
     head, comma, tail = title.partition(", ")
-    is_list = bool(comma) and (", and " in title or tail.endswith("s") and not tail.startswith(("Except", "All Other"))
-                               and _looks_like_jobs(tail))
+    is_list = bool(comma) and (
+        ", and " in title
+        or tail.endswith("s")
+        and not tail.startswith(("Except", "All Other"))
+        and _looks_like_jobs(tail)
+    )
     part = title if is_list else head
     pieces = _STOP.split(part)
     # pieces alternate text, separator, text...; the last word of each text piece that is
@@ -73,7 +112,7 @@ def singular_title(title: str) -> str:
         nxt = pieces[i + 1].strip().lower() if i + 1 < len(pieces) else ""
         if nxt in ("and", "or", ",", "") or nxt in _STOPPERS:
             words[-1] = singular_word(words[-1])
-        result.append(" ".join(words) + piece[len(piece.rstrip()):])
+        result.append(" ".join(words) + piece[len(piece.rstrip()) :])
     out = "".join(result)
     return out if is_list else out + comma + tail
 
@@ -92,7 +131,7 @@ def display_title(code: str, onet_title: str) -> str:
     if code in TITLE_OVERRIDES:
         return TITLE_OVERRIDES[code]
     if onet_title.startswith("Helpers--"):
-        trade = singular_title(onet_title[len("Helpers--"):])
+        trade = singular_title(onet_title[len("Helpers--") :])
         return re.sub(r" Worker$", "", trade) + " Helper"
     if onet_title.endswith(", All Other"):
         return "Other " + singular_title(onet_title[: -len(", All Other")])

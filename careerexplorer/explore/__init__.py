@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(query: str = "", state: str | None = None, user_dirs: list[Path] | None = None,
-        shortlist_path: Path | None = None) -> None:
+def run(
+    query: str = "", state: str | None = None, user_dirs: list[Path] | None = None, shortlist_path: Path | None = None
+) -> None:
     """Open the explorer, with a query already typed and a state's wages chosen if given."""
     from careerexplorer.catalog import Catalog
     from careerexplorer.explore.app import Explorer

@@ -59,8 +59,9 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        yield QueryInput(value=self.initial, placeholder="Search careers: a title, a subject, a certification...",
-                         id="query")
+        yield QueryInput(
+            value=self.initial, placeholder="Search careers: a title, a subject, a certification...", id="query"
+        )
         yield Static(id="heads")
         yield ResultsView(id="results")
         yield Static(id="why")
@@ -112,8 +113,12 @@ class SearchScreen(Screen[None]):
         results.show(self.rows, self.on_shortlist, keep)
         # Only what changed is updated, and without laying the screen out again.
         self.set_line("#heads", column_heads(results.scrollable_content_region.width or self.app.size.width - 2))
-        self.set_line("#status", Text.assemble(
-            (self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"))
+        self.set_line(
+            "#status",
+            Text.assemble(
+                (self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"
+            ),
+        )
 
     def set_line(self, selector: str, text: Text) -> None:
         if self.shown.get(selector) != text.plain:

@@ -70,7 +70,9 @@ class PageScreen(Screen[None]):
         found = links(page.profile)
         link_list = self.query_one("#links", LinkList)
         link_list.clear_options()
-        link_list.add_options([Option(Text.assemble((f"{section}: ", "dim"), title), id=s) for section, s, title in found])
+        link_list.add_options(
+            [Option(Text.assemble((f"{section}: ", "dim"), title), id=s) for section, s, title in found]
+        )
         self.query_one("#links-head").display = bool(found)
         link_list.display = bool(found)
         self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
@@ -167,8 +169,9 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#quiz-intro", Static).update(Text(
-            "Interests: for each activity, would you enjoy it? y yes, m not sure, n no.", style="bold"))
+        self.query_one("#quiz-intro", Static).update(
+            Text("Interests: for each activity, would you enjoy it? y yes, m not sure, n no.", style="bold")
+        )
         self.query_one("#matches", OptionList).display = False
         self.ask()
 
@@ -177,8 +180,9 @@ class QuizScreen(Screen[None]):
 
         number = len(self.answers)
         _, statement = QUIZ[number]
-        self.query_one("#question", Static).update(Text.assemble(
-            (f"{number + 1} of {len(QUIZ)}", "dim"), "\n\n", (statement, "bold"), "?"))
+        self.query_one("#question", Static).update(
+            Text.assemble((f"{number + 1} of {len(QUIZ)}", "dim"), "\n\n", (statement, "bold"), "?")
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("answer", "undo"):
@@ -195,7 +199,7 @@ class QuizScreen(Screen[None]):
             self.ask()
             return
         scores: dict[str, int] = {}
-        for (kind, _), given in zip(QUIZ, self.answers):
+        for (kind, _), given in zip(QUIZ, self.answers, strict=False):
             scores[kind] = scores.get(kind, 0) + ANSWERS[given]
         self.show_matches(scores)
 
@@ -209,14 +213,24 @@ class QuizScreen(Screen[None]):
         self.done = True
         self.refresh_bindings()
         names = ", ".join(n.title() for n in result.interests)
-        self.query_one("#question", Static).update(Text.assemble(
-            ("Your interest code is ", "bold"), (result.code, "bold green"), f" ({names}). "
-            "The careers that fit best (Enter opens one):"))
+        self.query_one("#question", Static).update(
+            Text.assemble(
+                ("Your interest code is ", "bold"),
+                (result.code, "bold green"),
+                f" ({names}). The careers that fit best (Enter opens one):",
+            )
+        )
         matches = self.query_one("#matches", OptionList)
         matches.display = True
-        matches.add_options([Option(Text.assemble((f"{m.fit:5.1f}  ", "green"), (m.entry["title"], "bold"),
-                                                  (f"  {m.why}", "dim")), id=m.entry["slug"])
-                             for m in result.matches])
+        matches.add_options(
+            [
+                Option(
+                    Text.assemble((f"{m.fit:5.1f}  ", "green"), (m.entry["title"], "bold"), (f"  {m.why}", "dim")),
+                    id=m.entry["slug"],
+                )
+                for m in result.matches
+            ]
+        )
         matches.highlighted = 0 if result.matches else None
         matches.focus()
 
@@ -248,17 +262,37 @@ class FiltersScreen(ModalScreen[bool]):
         with Vertical(id="filters"):
             yield Label("Filters (Tab moves, Enter opens a list; Ctrl-S applies)", classes="title")
             yield Label("Cluster")
-            yield Select([(c, c) for c in clusters.names()], prompt="any cluster", id="cluster", compact=True,
-                         value=values.get("cluster", Select.NULL))
+            yield Select(
+                [(c, c) for c in clusters.names()],
+                prompt="any cluster",
+                id="cluster",
+                compact=True,
+                value=values.get("cluster", Select.NULL),
+            )
             yield Label("Pathway")
-            yield Select(self.pathways(values.get("cluster")), prompt="any pathway", id="pathway", compact=True,
-                         value=values.get("pathway", Select.NULL))
+            yield Select(
+                self.pathways(values.get("cluster")),
+                prompt="any pathway",
+                id="pathway",
+                compact=True,
+                value=values.get("pathway", Select.NULL),
+            )
             yield Label("Education: at most")
-            yield Select([(label, key) for key, _, label in EDUCATION_LADDER], prompt="any education", id="education", compact=True,
-                         value=values.get("education", Select.NULL))
+            yield Select(
+                [(label, key) for key, _, label in EDUCATION_LADDER],
+                prompt="any education",
+                id="education",
+                compact=True,
+                value=values.get("education", Select.NULL),
+            )
             yield Label("Outlook: at least")
-            yield Select([(label, key) for key, label in OUTLOOK_KEYS.items()], prompt="any outlook", id="outlook", compact=True,
-                         value=values.get("outlook", Select.NULL))
+            yield Select(
+                [(label, key) for key, label in OUTLOOK_KEYS.items()],
+                prompt="any outlook",
+                id="outlook",
+                compact=True,
+                value=values.get("outlook", Select.NULL),
+            )
             with Horizontal(classes="row"):
                 yield Label("Minimum salary ")
                 yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary", compact=True)
@@ -290,9 +324,13 @@ class FiltersScreen(ModalScreen[bool]):
     def action_apply(self) -> None:
         try:
             self.session.set_filters(
-                cluster=self.value("cluster"), pathway=self.value("pathway"), education=self.value("education"),
-                outlook=self.value("outlook"), min_salary=parse_min_salary(self.query_one("#min_salary", Input).value),
-                bright_outlook=self.query_one("#bright_outlook", Checkbox).value)
+                cluster=self.value("cluster"),
+                pathway=self.value("pathway"),
+                education=self.value("education"),
+                outlook=self.value("outlook"),
+                min_salary=parse_min_salary(self.query_one("#min_salary", Input).value),
+                bright_outlook=self.query_one("#bright_outlook", Checkbox).value,
+            )
         except CareerError as exc:
             self.query_one("#filter-error", Static).update(Text(str(exc), style="bold red"))
             return
@@ -321,8 +359,10 @@ class StateScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="states"):
             yield Label("Wages for (Enter chooses)", classes="title")
-            options = [Option("United States", id="US"),
-                       *(Option(f"{name} ({code})", id=code) for code, name in self.session.state_names())]
+            options = [
+                Option("United States", id="US"),
+                *(Option(f"{name} ({code})", id=code) for code, name in self.session.state_names()),
+            ]
             yield OptionList(*options, id="state-list")
         yield Footer()
 
@@ -356,5 +396,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys", style="bold"))
             yield Static(Text(HELP))
         yield Footer()
-
-

@@ -98,8 +98,14 @@ class Session:
     def row(self, slug: str, why: str = "") -> Row:
         e = self._local[slug]
         # Titles and reasons come from data (the user's own profiles too): shown as text, never as controls.
-        return Row(slug=slug, title=line(e["title"]), salary=entry_pay(e), education=education_label(e),
-                   outlook=outlook_label(e), why=line(why))
+        return Row(
+            slug=slug,
+            title=line(e["title"]),
+            salary=entry_pay(e),
+            education=education_label(e),
+            outlook=outlook_label(e),
+            why=line(why),
+        )
 
     def results(self, query: str) -> Results:
         """The rows for what is typed now: every career (filtered, sorted) for an empty query."""
@@ -120,13 +126,17 @@ class Session:
             last = text.split()[-1].lower()
             if rows and not query.endswith(" ") and not self.searcher.vocabulary.is_word(last):
                 # Mid-word ("dental hy"): titles whose words start with what is typed come first.
-                starting = [self.row(e["slug"], "the title starts with what is typed")
-                            for e in self.titles_starting(text)[:5]]
+                starting = [
+                    self.row(e["slug"], "the title starts with what is typed") for e in self.titles_starting(text)[:5]
+                ]
                 shown = {r.slug for r in starting}
                 rows = (*starting, *(r for r in rows if r.slug not in shown))[:RESULT_LIMIT]
             if rows:
-                note = f"{len(rows)} best match{'es' * (len(rows) != 1)}" if len(rows) == RESULT_LIMIT else \
-                    f"{len(rows)} match{'es' * (len(rows) != 1)}"
+                note = (
+                    f"{len(rows)} best match{'es' * (len(rows) != 1)}"
+                    if len(rows) == RESULT_LIMIT
+                    else f"{len(rows)} match{'es' * (len(rows) != 1)}"
+                )
             else:
                 # Mid-word ("dental hy") the search finds nothing yet: titles whose words start with what
                 # is typed lead somewhere at once; failing those, the nearest titles, as `careers search`
@@ -137,8 +147,11 @@ class Session:
                     near = [e for e in self.searcher.closest_titles(text) if self.filters.keeps(e)]
                     why = "no match yet; a title close to what is typed"
                 rows = tuple(self.row(e["slug"], why) for e in near)
-                note = "no match yet; titles near what is typed" if rows else \
-                    "nothing matches" + (" with these filters" if self.filters.active else "")
+                note = (
+                    "no match yet; titles near what is typed"
+                    if rows
+                    else "nothing matches" + (" with these filters" if self.filters.active else "")
+                )
         result = Results(rows=rows, note=note)
         self._cache[key] = result
         if len(self._cache) > 256:
@@ -154,8 +167,11 @@ class Session:
         typed = normalize(text).split()
         if not typed:
             return []
-        found = [e for words, e in self._title_words
-                 if all(any(w.startswith(t) for w in words) for t in typed) and self.filters.keeps(e)]
+        found = [
+            e
+            for words, e in self._title_words
+            if all(any(w.startswith(t) for w in words) for t in typed) and self.filters.keeps(e)
+        ]
         found.sort(key=lambda e: (len(e["title"]), -(e["employment"] or 0)))
         return found[:limit]
 
@@ -191,8 +207,9 @@ class Session:
         if self.filter_values.get("bright_outlook"):
             parts.append("Bright Outlook")
         where = dict(self.state_names()).get(self.state, "") if self.state else "U.S."
-        return "  ·  ".join([*(["filters: " + ", ".join(parts)] if parts else []), f"sort: {self.sort}",
-                             f"wages: {where}"])
+        return "  ·  ".join(
+            [*(["filters: " + ", ".join(parts)] if parts else []), f"sort: {self.sort}", f"wages: {where}"]
+        )
 
     # -- pages, shortlist, compare, quiz -----------------------------------------------------------
 
@@ -214,8 +231,11 @@ class Session:
 
     def comparison(self) -> Comparison:
         """The first four careers of the shortlist side by side, as `careers compare` without arguments."""
-        return commands.compare(self.catalog, commands.shortlisted_for_compare(self.shortlist_path),
-                                commands.place(self.catalog, self.state, None))
+        return commands.compare(
+            self.catalog,
+            commands.shortlisted_for_compare(self.shortlist_path),
+            commands.place(self.catalog, self.state, None),
+        )
 
     def matches(self, scores: dict[str, int], limit: int = 20) -> Matches:
         from careerexplorer.match import code_from_answers
@@ -230,7 +250,10 @@ def links(profile: Any) -> list[tuple[str, str, str]]:
     """
     found: list[tuple[str, str, str]] = []
     seen: set[str] = set()
-    for section, items in (("Where it leads", getattr(profile, "leads", ())), ("Related", getattr(profile, "related", ()))):
+    for section, items in (
+        ("Where it leads", getattr(profile, "leads", ())),
+        ("Related", getattr(profile, "related", ())),
+    ):
         for item in items or ():
             slug, title = getattr(item, "slug", None), getattr(item, "title", None)
             if isinstance(slug, str) and isinstance(title, str) and slug not in seen:

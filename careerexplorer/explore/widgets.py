@@ -76,7 +76,7 @@ def row_prompt(row: Row, width: int, marked: bool) -> Text:
     line = Text("* " if marked else "  ", style="bold yellow")
     line.append_text(name)
     line.append(f"{row.salary:>11} ", style="green")
-    line.append(f"{row.education[:education - 1]:<{education}}")
+    line.append(f"{row.education[: education - 1]:<{education}}")
     line.append(row.outlook[:outlook])
     return line
 
@@ -84,8 +84,10 @@ def row_prompt(row: Row, width: int, marked: bool) -> Text:
 def column_heads(width: int) -> Text:
     education, outlook = 22, 19
     title = max(12, width - 2 - 12 - education - outlook)
-    return Text(f"  {'Career':<{title}}{'AVG. SALARY':>11} {'Education':<{education}}{'Outlook':<{outlook}}"[:width],
-                style="bold")
+    return Text(
+        f"  {'Career':<{title}}{'AVG. SALARY':>11} {'Education':<{education}}{'Outlook':<{outlook}}"[:width],
+        style="bold",
+    )
 
 
 def toggle_shortlist(app: App[Any], session: Session, slug: str, title: str) -> None:
@@ -95,7 +97,6 @@ def toggle_shortlist(app: App[Any], session: Session, slug: str, title: str) -> 
         app.notify(str(exc), severity="error")
         return
     app.notify(f"{title}: {'added to' if added else 'taken off'} your shortlist")
-
 
 
 class ResultsView(ScrollView, can_focus=True):

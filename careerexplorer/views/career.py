@@ -7,9 +7,10 @@ from typing import Any
 from rich.text import Text
 
 from careerexplorer.figures import NOT_PUBLISHED, count, group_of, growth, jobs, pay, wage
-from careerexplorer.layout import DIM, Page, safe, text
+from careerexplorer.layout import DIM, Page, text
 from careerexplorer.model import Profile, Wages
 from careerexplorer.results import CareerPage
+from careerexplorer.sanitize import text as safe
 
 
 def key_facts(page: Page, p: Profile) -> None:
@@ -136,8 +137,11 @@ def education_evidence(page: Page, p: Profile) -> None:
     e = p.education
     sentences = []
     if e:
-        sentences = [explained("entry", e.typical_entry), explained("experience", e.experience),
-                     explained("training", e.training)]
+        sentences = [
+            explained("entry", e.typical_entry),
+            explained("experience", e.experience),
+            explained("training", e.training),
+        ]
     if not any(sentences) and not p.education_survey:
         return
     if e is None and p.job_zone is None and not p.education_note:
@@ -260,12 +264,17 @@ def salary_range(page: Page, p: Profile) -> None:
         return
     page.line(salary_bar(w, max(10, min(60, page.width - 8)), page.ascii_only), 2)
     dot = "-" if page.ascii_only else "·"
-    page.para(f"10th percentile {wage(w, 'p10')}  {dot}  median {wage(w, 'median')}  {dot}  90th percentile {wage(w, 'p90')}")
+    page.para(
+        f"10th percentile {wage(w, 'p10')}  {dot}  median {wage(w, 'median')}  {dot}  90th percentile {wage(w, 'p90')}"
+    )
     names = ("p10", "p25", "median", "p75", "p90")
     cells = [wage(w, n) for n in names]
     cell_w = max(9, *(len(c) for c in cells))
     if 2 + 5 * (cell_w + 1) <= page.width:
-        page.line(Text("".join(f"{h:>{cell_w}} " for h in ("10th", "25th", "Median", "75th", "90th")).rstrip(), style="bold"), 2)
+        page.line(
+            Text("".join(f"{h:>{cell_w}} " for h in ("10th", "25th", "Median", "75th", "90th")).rstrip(), style="bold"),
+            2,
+        )
         page.line(Text("".join(f"{c:>{cell_w}} " for c in cells).rstrip()), 2)
     if w.mean is None and w.hourly_mean is not None:
         mean = f"Mean {wage(w, 'hourly_mean')} (BLS publishes this occupation by the hour only)"
@@ -275,14 +284,18 @@ def salary_range(page: Page, p: Profile) -> None:
     if w.location_quotient is not None:
         page.para(Text(concentration(w), style=DIM))
     if w.basis_code:
-        page.para(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM))
+        page.para(
+            Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM)
+        )
     if p.outlook and p.outlook.openings is not None:
         o = p.outlook
-        page.para(Text(
-            f"Outlook {safe(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
-            f"({growth(o.change_pct)}), about {count(o.openings)} openings a year",
-            style=DIM,
-        ))
+        page.para(
+            Text(
+                f"Outlook {safe(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
+                f"({growth(o.change_pct)}), about {count(o.openings)} openings a year",
+                style=DIM,
+            )
+        )
 
 
 def work_style(page: Page, p: Profile) -> None:
@@ -348,8 +361,9 @@ def where_it_leads(page: Page, p: Profile) -> None:
     page.para(Text(f"More, with pay and schooling: careers next {safe(p.slug)}", style=DIM))
 
 
-WORK_ATTRIBUTION = ("Work activities, values, styles and the education survey: O*NET 29.3 Database, "
-                    "USDOL/ETA (CC BY 4.0)")
+WORK_ATTRIBUTION = (
+    "Work activities, values, styles and the education survey: O*NET 29.3 Database, USDOL/ETA (CC BY 4.0)"
+)
 
 
 def sources_footer(page: Page, p: Profile) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from careerexplorer.figures import NOT_PUBLISHED, compare_cells, count, growth, money
-from careerexplorer.layout import DIM, HEADING, Page, safe
+from careerexplorer.layout import DIM, HEADING, Page
 from careerexplorer.model import Profile
 from careerexplorer.results import Comparison
+from careerexplorer.sanitize import text as safe
 from careerexplorer.views.career import salary_bar
 
 
@@ -17,8 +18,10 @@ def compare_rows(profiles: list[Profile]) -> list[list[Text]]:
     for label, shown, values in compare_cells(profiles):
         present = [v for v in values if v is not None] if values else []
         best = max(present) if len(present) > 1 else None
-        cells = [Text(safe(s), style="bold green" if values and best is not None and values[i] == best else "")
-                 for i, s in enumerate(shown)]
+        cells = [
+            Text(safe(s), style="bold green" if values and best is not None and values[i] == best else "")
+            for i, s in enumerate(shown)
+        ]
         rows.append([Text(label, style="bold"), *cells])
     return rows
 
@@ -54,7 +57,9 @@ def salary_bars(page: Page, profiles: list[Profile]) -> None:
         name = safe(p.title)
         name = name if len(name) <= label_w else name[: label_w - 1] + ("." if page.ascii_only else "…")
         row = Text(f"{name:<{label_w}}  ")
-        row.append_text(salary_bar(p.wages, bar_w, page.ascii_only, (low, high)) if p.wages else Text(NOT_PUBLISHED, style=DIM))
+        row.append_text(
+            salary_bar(p.wages, bar_w, page.ascii_only, (low, high)) if p.wages else Text(NOT_PUBLISHED, style=DIM)
+        )
         page.line(row, 0)
     scale = Text(f"{'':<{label_w}}  {money(low)}", style=DIM)
     right = money(high)
@@ -73,24 +78,29 @@ def differences(page: Page, profiles: list[Profile]) -> None:
         if len(groups) == 1:
             notes.append(f"All of them usually start with the same schooling: {next(iter(groups))}.")
         else:
-            notes.append("Schooling to start, least first: " + "; ".join(
-                f"{' and '.join(titles)}, {label}" for label, titles in groups.items()) + ".")
-    growing = [p for p in profiles if p.outlook and p.outlook.change_pct is not None]
+            notes.append(
+                "Schooling to start, least first: "
+                + "; ".join(f"{' and '.join(titles)}, {label}" for label, titles in groups.items())
+                + "."
+            )
+    # Tuples of the title and the figures, so that each figure is known to be there.
+    growing = [(p.title, o.period, o.change_pct) for p in profiles if (o := p.outlook) and o.change_pct is not None]
     if len(growing) > 1:
-        ranked = sorted(growing, key=lambda p: -p.outlook.change_pct)  # type: ignore[union-attr,operator]
-        notes.append("Growth " + safe(ranked[0].outlook.period) + ": " + ", ".join(  # type: ignore[union-attr]
-            f"{p.title} {growth(p.outlook.change_pct)}" for p in ranked) + ".")  # type: ignore[union-attr]
-    opening = [p for p in profiles if p.outlook and p.outlook.openings is not None]
+        by_growth = sorted(growing, key=lambda g: -g[2])
+        notes.append(
+            "Growth " + safe(by_growth[0][1]) + ": " + ", ".join(f"{t} {growth(c)}" for t, _, c in by_growth) + "."
+        )
+    opening = [(p.title, o.openings) for p in profiles if (o := p.outlook) and o.openings is not None]
     if len(opening) > 1:
-        ranked = sorted(opening, key=lambda p: -p.outlook.openings)  # type: ignore[union-attr,operator]
-        notes.append("Openings a year: " + ", ".join(f"{p.title} {count(p.outlook.openings)}" for p in ranked) + ".")  # type: ignore[union-attr]
-    paid = [p for p in profiles if p.wages and p.wages.median is not None]
+        by_openings = sorted(opening, key=lambda g: -g[1])
+        notes.append("Openings a year: " + ", ".join(f"{t} {count(n)}" for t, n in by_openings) + ".")
+    paid = [(p.title, w.median) for p in profiles if (w := p.wages) and w.median is not None]
     if len(paid) > 1:
-        top = max(paid, key=lambda p: p.wages.median)  # type: ignore[union-attr,return-value]
-        bottom = min(paid, key=lambda p: p.wages.median)  # type: ignore[union-attr,return-value]
-        gap = top.wages.median - bottom.wages.median  # type: ignore[union-attr,operator]
+        top = max(paid, key=lambda g: g[1])
+        bottom = min(paid, key=lambda g: g[1])
+        gap = top[1] - bottom[1]
         if gap:
-            notes.append(f"Median pay: {top.title} earns {money(gap)} a year more than {bottom.title}.")
+            notes.append(f"Median pay: {top[0]} earns {money(gap)} a year more than {bottom[0]}.")
     if notes:
         page.heading("How they differ")
         page.bullets(notes)
@@ -105,7 +115,7 @@ def _shared(page: Page, label: str, lists: list[list[str]], profiles: list[Profi
     width = min(30, max(len(p.title) for p in profiles)) + 2
     page.heading(f"{label}: shared and distinct")
     page.labelled("Shared", ", ".join(i for i in lists[0] if i in common) or "none", label_width=width)
-    for p, items in zip(profiles, lists):
+    for p, items in zip(profiles, lists, strict=True):
         own = [i for i in items if i not in common]
         title = p.title if len(p.title) <= width - 2 else p.title[: width - 3] + ("." if page.ascii_only else "…")
         page.labelled(title, ", ".join(own) or "nothing of its own", label_width=width)

@@ -45,17 +45,37 @@ def leads_page(r: Leads, width: int, ascii_only: bool) -> Text:
     head = Text(f"Where {c['title']} leads", style="bold")
     head.append(" (only those that pay more)" if r.up else "", style="bold")
     page.line(head)
-    page.line(Text(f"From {money(c['salary'])} a year, {education_label(c).lower()}; most alike first "
-                   "(skills, knowledge, O*NET related occupations).", style=DIM))
+    page.line(
+        Text(
+            f"From {money(c['salary'])} a year, {education_label(c).lower()}; most alike first "
+            "(skills, knowledge, O*NET related occupations).",
+            style=DIM,
+        )
+    )
     page.line()
     if not r.steps:
         page.line(text("No careers to show: O*NET has no ratings to compare this one with, or the filters left none."))
         return page.finish()
     if not any(s.lead.build or s.lead.carry for s in r.steps):
-        page.line(text("O*NET publishes no skill ratings to compare here: these are the occupations O*NET "
-                       "relates to it, closest first."))
+        page.line(
+            text(
+                "O*NET publishes no skill ratings to compare here: these are the occupations O*NET "
+                "relates to it, closest first."
+            )
+        )
         page.line()
     known = c["education"] is not None
-    ranked(page, [(s.lead.title, s.lead.slug, [f"{s.lead.similarity}", pay_difference(s, c), *_facts(s.entry)],
-                   reason(s, known)) for s in r.steps], ["Alike", "Pay diff."])
+    ranked(
+        page,
+        [
+            (
+                s.lead.title,
+                s.lead.slug,
+                [f"{s.lead.similarity}", pay_difference(s, c), *_facts(s.entry)],
+                reason(s, known),
+            )
+            for s in r.steps
+        ],
+        ["Alike", "Pay diff."],
+    )
     return page.finish()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 
 from careerexplorer import sanitize
 from careerexplorer.figures import borrowed, entry_pay
 from careerexplorer.index import Entry
-from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, safe, text
+from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, text
 from careerexplorer.listing import education_label, outlook_label
 from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchHits, Shortlist
+from careerexplorer.sanitize import text as safe
 from careerexplorer.text import plural
 
 GRID_MIN = 96  # narrower than this, each result is a block of lines instead of a row of columns
@@ -42,21 +41,28 @@ def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header
     why_w = free - career_w
     if page.width >= GRID_MIN and why_w >= 16:
         table_rows = []
-        for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values), 1):
+        for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values, strict=True), 1):
             cell = Text(safe(title), style="bold")
             cell.append("\n" + safe(slug), style=DIM)
             table_rows.append([Text(str(i), style=DIM), cell, *(Text(safe(v)) for v in vals), text(reason)])
         right = (0, *(k + 2 for k, label in enumerate(labels) if label in ("AVG. SALARY", "Fit")))
-        page.grid(["#", "Career (and its slug)", *labels, "Why"], table_rows, [n, career_w, *widths, why_w],
-                  boxed=False, right=right)
+        page.grid(
+            ["#", "Career (and its slug)", *labels, "Why"],
+            table_rows,
+            [n, career_w, *widths, why_w],
+            boxed=False,
+            right=right,
+        )
         return
     dot = " - " if page.ascii_only else " · "
-    for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values), 1):
+    for i, ((title, slug, _, reason), vals) in enumerate(zip(rows, values, strict=True), 1):
         head = Text(f"{i:>{n}}  ", style=DIM)
         head.append(safe(title), style="bold")
         page.line(head, 0, hang=n + 2)
         page.text.append(" " * (n + 2) + safe(slug) + "\n", style=DIM)  # never wrapped: a slug is one word
-        facts = dot.join(f"{label}: {v}" if label in extra_header else v for label, v in zip(labels, vals))
+        facts = dot.join(
+            f"{label}: {v}" if label in extra_header else v for label, v in zip(labels, vals, strict=False)
+        )
         page.line(text(facts), n + 2, hang=2)
         page.line(text(reason), n + 2, hang=2)
         page.line()
@@ -74,8 +80,18 @@ def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
         said = ", ".join(f"{label} ({', '.join(titles)})" if titles else label for label, titles in r.senses)
         page.line(text(f"{' '.join(r.query.split())}: {said}"), 0, hang=2)
         page.line()
-    ranked(page, [(h.title, h.slug, _facts(h.facts), f"{h.sense}: {h.reason}" if h.sense and not
-                   h.reason.startswith(h.sense) else h.reason) for h in r.hits])
+    ranked(
+        page,
+        [
+            (
+                h.title,
+                h.slug,
+                _facts(h.facts),
+                f"{h.sense}: {h.reason}" if h.sense and not h.reason.startswith(h.sense) else h.reason,
+            )
+            for h in r.hits
+        ],
+    )
     return page.finish()
 
 
@@ -85,13 +101,17 @@ def match_page(r: Matches, width: int, ascii_only: bool) -> Text:
     if not r.matches:
         page.line(Text("No careers match these interests and filters."))
         return page.finish()
-    ranked(page, [(m.entry["title"], m.entry["slug"], [f"{m.fit:.0f}", *_facts(m.entry)], m.why) for m in r.matches],
-           ["Fit"])
+    ranked(
+        page,
+        [(m.entry["title"], m.entry["slug"], [f"{m.fit:.0f}", *_facts(m.entry)], m.why) for m in r.matches],
+        ["Fit"],
+    )
     return page.finish()
 
 
-def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], outlook: list[str],
-               ascii_only: bool = False) -> list[str]:
+def list_lines(
+    entries: list[Entry], width: int, education: list[str], outlook: list[str], ascii_only: bool = False
+) -> list[str]:
     """One line a career, in fixed columns, the header first: cheap to lay out for the whole
     catalog. The figure columns are as wide as their longest value; the title takes the rest.
 
@@ -103,9 +123,11 @@ def list_lines(entries: list[dict[str, Any]], width: int, education: list[str], 
     edu_w = max([len("Education"), *map(len, education)])
     outlook_w = max([len("Outlook"), *map(len, outlook)])
     title_w = max(12, width - salary_w - edu_w - outlook_w - 3)
-    head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[:width].rstrip()
+    head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[
+        :width
+    ].rstrip()
     lines = [head]
-    for entry, salary, edu, grow in zip(entries, salaries, education, outlook):
+    for entry, salary, edu, grow in zip(entries, salaries, education, outlook, strict=True):
         title = sanitize.line(entry["title"])
         if not title.isascii():  # wide characters (CJK) take two cells each: measure cells
             from rich.cells import cell_len, set_cell_size
@@ -130,8 +152,9 @@ def styled_lines(lines: list[str]) -> Text:
 
 def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[str]:
     entries = list(r.entries)
-    lines = list_lines(entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries],
-                       ascii_only)
+    lines = list_lines(
+        entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries], ascii_only
+    )
     notes = []
     if any(borrowed(e) for e in entries):
         notes.append("* figures of a broader BLS group (careers BLS counts together)")
@@ -157,7 +180,7 @@ def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
         if chosen:
             page.para(c.get("summary"))
         for p in c["pathway"]:
-            careers = counts.get((c["name"], p["name"]), [])
+            careers = counts.get((c["name"], p["name"]), ())
             item = Text(safe(p["name"]), style="bold")
             item.append(f"  {plural(len(careers), 'career')}", style=DIM)
             if chosen:
@@ -169,7 +192,12 @@ def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
                     names = ", ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
                     page.line(Text("Careers: " + safe(names), style=DIM), 4, hang=2)
             else:
-                item.append("; courses: " + safe(", ".join(p.get("courses", [])[:4])) + (", ..." if len(p.get("courses", [])) > 4 else ""), style=DIM)
+                item.append(
+                    "; courses: "
+                    + safe(", ".join(p.get("courses", [])[:4]))
+                    + (", ..." if len(p.get("courses", [])) > 4 else ""),
+                    style=DIM,
+                )
                 page.bullets([item])
         if not chosen:
             page.line()

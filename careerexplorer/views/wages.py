@@ -6,16 +6,16 @@ from rich.text import Text
 
 from careerexplorer.areas import Area
 from careerexplorer.figures import count, pay
-from careerexplorer.layout import DIM, HEADING, Page, safe
+from careerexplorer.layout import DIM, HEADING, Page
 from careerexplorer.model import Wages
 from careerexplorer.results import WageMap
+from careerexplorer.sanitize import text as safe
 
 BY = {"mean": "mean wage", "median": "median wage", "employment": "employment", "concentration": "concentration"}
 
 
 def value(w: Wages, by: str) -> float:
-    figure = {"mean": w.mean, "median": w.median, "employment": w.employment,
-              "concentration": w.location_quotient}[by]
+    figure = {"mean": w.mean, "median": w.median, "employment": w.employment, "concentration": w.location_quotient}[by]
     return float(figure or 0)
 
 
@@ -44,7 +44,7 @@ def ranking(page: Page, title: str, rows: tuple[tuple[Area, Wages], ...], by: st
     figure_w = max(len(f) for f in figures)
     bar_w = page.width - n - label_w - figure_w - 6
     block = "#" if page.ascii_only else "█"
-    for i, ((_, w), label, figure) in enumerate(zip(rows, labels, figures), 1):
+    for i, ((_, w), label, figure) in enumerate(zip(rows, labels, figures, strict=True), 1):
         name = label if len(label) <= label_w else label[: label_w - 1] + ("~" if page.ascii_only else "…")
         row = Text(f"{i:>{n}}  {name:<{label_w}} {figure:>{figure_w}} ")
         if bar_w >= 5:
@@ -66,14 +66,17 @@ def wages_page(r: WageMap, width: int, ascii_only: bool) -> Text:
         national.append(f"{pay(w)} mean, {shown(w, 'median')} median, {count(w.employment)} jobs")
         page.line(national)
         if w.basis_code:
-            page.line(Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(),
-                           style=DIM))
+            page.line(
+                Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM)
+            )
     reference = value(w, r.by) if w is not None and r.by in ("mean", "median", "employment") else None
     if r.by == "employment":
         reference = None  # a state's jobs and the nation's are not on one scale
     if not r.state:
         ranking(page, "States", r.states, r.by, reference)
-    where = f"Metropolitan and nonmetropolitan areas of {r.state}" if r.state else "Metropolitan and nonmetropolitan areas"
+    where = (
+        f"Metropolitan and nonmetropolitan areas of {r.state}" if r.state else "Metropolitan and nonmetropolitan areas"
+    )
     ranking(page, where, r.areas, r.by, reference)
     return page.finish()
 
