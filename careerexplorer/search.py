@@ -273,17 +273,18 @@ class Index:
         return {slug: i for i, slug in self.db.execute("SELECT id, slug FROM career")}
 
 
-def _matches(text: str, group: Group) -> bool:
-    """Whether a name or label holds one of a group's terms, as words or their longer forms
-    ("nurse" holds in "Nursing Assistant", "program" in "Computer Programmer")."""
-    found = words(text)
-    for term in group.terms:
-        stems = [w[: max(4, len(w) - 3)] if len(w) > 4 else w for w in words(term)]
-        if stems and any(
-            all(found[j + m].startswith(s) for m, s in enumerate(stems)) for j in range(len(found) - len(stems) + 1)
-        ):
-            return True
-    return False
+def matcher(groups: Sequence[Group]) -> re.Pattern[str]:
+    """One pattern for whether a name or label holds any of the groups' terms, as words or their
+    longer forms ("nurse" holds in "Nursing Assistant", "program" in "Computer Programmer")."""
+    alternatives = []
+    for g in groups:
+        for term in g.terms:
+            stems = [re.escape(w[: max(4, len(w) - 3)] if len(w) > 4 else w) for w in words(term)]
+            if stems:
+                alternatives.append(r"[^a-z0-9']+".join(rf"{s}[a-z0-9']*" for s in stems))
+    if not alternatives:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 class Searcher:
@@ -432,13 +433,25 @@ class Searcher:
             if not mine:
                 continue
             info = index.careers(f.row for f in mine)
-            for f in mine:
-                asked = Parsed((Group(f.sense, terms[f.sense], True),), False) if f.sense else parsed
+            # The results of one meaning share a query: one look at each column answers for all of them.
+            for sense in dict.fromkeys(f.sense for f in mine):
+                asked = Parsed((Group(sense, terms[sense], True),), False) if sense else parsed
                 expression = " OR ".join(e for e in (g.expression() for g in asked.groups) if e)
-                column = next((c for c, _ in COLUMNS if index.rows_matching(expression, [f.row], c)), "summary")
-                matched, reason = describe(info[f.row], column, asked)
-                i = info[f.row]
-                out.append(Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense))
+                rows = [f.row for f in mine if f.sense == sense]
+                column_of: dict[int, str] = {}
+                for column, _ in COLUMNS:
+                    left = [r for r in rows if r not in column_of]
+                    if not left:
+                        break
+                    for r in index.rows_matching(expression, left, column):
+                        column_of[r] = column
+                for f in mine:
+                    if f.sense != sense:
+                        continue
+                    column = column_of.get(f.row, "summary")
+                    matched, reason = describe(info[f.row], column, asked)
+                    i = info[f.row]
+                    out.append(Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense))
         position = {f.slug: k for k, f in enumerate(chosen)}
         return sorted(out, key=lambda r: position[r.slug])
 
@@ -450,8 +463,10 @@ def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, s
     via = next((g.text for g in groups if g.expanded), None)
     prefix = f"{via}: " if via and not any(g.text == normalize(title) for g in groups) else ""
 
+    holds = matcher(groups).search
+
     def first(texts: Iterable[str]) -> str | None:
-        return next((t for t in texts if any(_matches(t, g) for g in groups)), None)
+        return next((t for t in texts if holds(t.replace("’", "'"))), None)
 
     if column in ("title", "names", "credentials"):
         pairs = list(zip(kinds, names.split(SEP), strict=False))
