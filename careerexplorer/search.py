@@ -126,10 +126,14 @@ class Vocabulary:
         """The catalog word a typo most likely meant, if one is close enough."""
         from rapidfuzz import fuzz, process
 
+        # A typo seldom changes the first letter: the words that start with it are the candidates
+        # (a range on the table's key, not a scan of every word).
+        first = word[0]
         choices = [
             r[0]
             for r in self.db.execute(
-                "SELECT word FROM word WHERE length(word) BETWEEN ? AND ?", (len(word) - 2, len(word) + 2)
+                "SELECT word FROM word WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                (first, chr(ord(first) + 1), len(word) - 2, len(word) + 2),
             )
         ]
         found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
