@@ -21,12 +21,12 @@ import csv
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from careerexplorer.guidance import SURVEY_CATEGORIES
 from careerexplorer.model import education_rank
+from tools.readers import onet_rows
 
 WORD = re.compile(r"[a-z0-9]+")
 # Words whose -er is not a doer's ending on a verb we also index: an officer is no office.
@@ -115,19 +115,10 @@ GRADUATE = {"practitioner", "anesthetist", "midwife", "practice", "leader", "res
 DROP_WORDS = {"and", "or", "of", "the", "in", "for", "general", "other", "a", "an", "with"}
 
 
-def rows(path: Path) -> Iterator[dict[str, str]]:
-    """The rows of an O*NET tab-separated file as dicts."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for values in reader:
-            yield dict(zip(header, values, strict=False))
-
-
 def ratings(path: Path) -> dict[str, dict[str, dict[str, float]]]:
     """code -> element name -> {"IM": importance, "LV": level}."""
     out: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
-    for r in rows(path):
+    for r in onet_rows(path):
         if r["Scale ID"] in ("IM", "LV"):
             out[r["O*NET-SOC Code"]][r["Element Name"]][r["Scale ID"]] = float(r["Data Value"])
     return out
@@ -149,7 +140,7 @@ def subjects(knowledge: dict[str, dict[str, float]]) -> list[str]:
 def education_survey(path: Path) -> dict[str, list[dict[str, Any]]]:
     labels = [label for label, _, _ in SURVEY_CATEGORIES]
     shares: dict[str, dict[int, float]] = defaultdict(dict)
-    for r in rows(path):
+    for r in onet_rows(path):
         if r["Scale ID"] == "RL":
             shares[r["O*NET-SOC Code"]][int(r["Category"])] = float(r["Data Value"])
     out = {}
@@ -167,7 +158,7 @@ def education_survey(path: Path) -> dict[str, list[dict[str, Any]]]:
 def work_activities(tasks_to_dwas: Path) -> dict[str, list[str]]:
     """Detailed work activities ranked by how many of the occupation's tasks they cover."""
     tasks: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in rows(tasks_to_dwas):
+    for r in onet_rows(tasks_to_dwas):
         tasks[r["O*NET-SOC Code"]][r["DWA Title"]].add(r["Task ID"])
     return {
         code: [t for t, _ in sorted(d.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:ACTIVITY_LIMIT]
@@ -177,7 +168,7 @@ def work_activities(tasks_to_dwas: Path) -> dict[str, list[str]]:
 
 def top_rated(path: Path, scale: str, limit: int) -> dict[str, list[str]]:
     items: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for r in rows(path):
+    for r in onet_rows(path):
         if r["Scale ID"] == scale:
             items[r["O*NET-SOC Code"]].append((-float(r["Data Value"]), r["Element Name"]))
     return {code: [name for _, name in sorted(v)[:limit]] for code, v in items.items()}
@@ -285,7 +276,7 @@ def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, li
     """In Demand first, then Hot Technology, then the rest; within each, what the field around the
     occupation (its O*NET related occupations) also uses more than occupations at large."""
     items: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
-    for r in rows(path):
+    for r in onet_rows(path):
         flags = items[r["O*NET-SOC Code"]].get(r["Example"], (False, False))
         items[r["O*NET-SOC Code"]][r["Example"]] = (
             flags[0] or r["In Demand"] == "Y",
@@ -325,7 +316,7 @@ def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, li
 def related_occupations(path: Path) -> dict[str, list[str]]:
     """code -> its O*NET related occupations, closest first."""
     out: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for r in rows(path):
+    for r in onet_rows(path):
         out[r["O*NET-SOC Code"]].append((int(r["Index"]), r["Related O*NET-SOC Code"]))
     return {code: [c for _, c in sorted(v)] for code, v in out.items()}
 
