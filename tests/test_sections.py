@@ -22,9 +22,9 @@ from tools.sections import (
     derive,
     program_level,
     ranked_programs,
-    rows,
     subjects,
 )
+from tools.readers import onet_rows as rows
 
 SOURCES = FIXTURES / "sections"
 ONET = SOURCES / "onet"
