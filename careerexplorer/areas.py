@@ -107,6 +107,21 @@ def find_area(db: sqlite3.Connection, text: str) -> Area:
         if row is None:
             raise UsageError(f"no metropolitan or nonmetropolitan area has the code {text.strip()!r}")
         return _area(row)
+    # Most names are typed from their start ("Fargo", "fargo nd"): a prefix look-up in SQL answers
+    # those without reading every area; anything else is matched against them all.
+    starts = [
+        a
+        for a in map(
+            _area,
+            db.execute(
+                "SELECT code, name, kind, states FROM areas WHERE kind != 'state' AND name LIKE ?",
+                (wanted.split()[0] + "%",),
+            ),
+        )
+        if _normal(a.name).startswith(wanted)
+    ]
+    if len(starts) == 1:
+        return starts[0]
     areas = _areas(db, KINDS["area"])
     exact = [a for a in areas if _normal(a.name) == wanted]
     if exact:
