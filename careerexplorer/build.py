@@ -47,7 +47,7 @@ def build_lookup(found: list[Profile]) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in sorted(found, key=lambda p: p.onet_code):
         keys = [p.onet_code, p.soc_code, normalize(p.title), *([normalize(p.onet_title)] if p.onet_title else [])]
-        keys += [f"slug:{old}" for old in getattr(p, "former_slugs", ())]
+        keys += [f"slug:{old}" for old in p.former_slugs]
         for key in keys:
             out.setdefault(key, p.slug)
     return out

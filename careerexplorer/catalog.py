@@ -319,7 +319,8 @@ class Catalog:
             from careerexplorer.index import read_lookup
 
             lookup = read_lookup(self.data_dir)
-            return lookup.get(text.upper()) or lookup.get(normalize(text))
+            # A slug a career had before its title was fixed still finds it (a saved shortlist, a link).
+            return lookup.get(text.upper()) or lookup.get(normalize(text)) or lookup.get(f"slug:{text}")
         if text in self.by_slug:
             return text
         code = text.upper()
@@ -329,7 +330,12 @@ class Catalog:
             return by_code[0][1]
         wanted = normalize(text)
         titles = [e["slug"] for e in self.entries if normalize(e["title"]) == wanted]
-        return titles[0] if titles else None
+        if titles:
+            return titles[0]
+        from careerexplorer.index import read_lookup
+
+        renamed = read_lookup(self.data_dir).get(f"slug:{text}")
+        return renamed if renamed in self.by_slug else None
 
 
 def _is_file(path: Path) -> bool:

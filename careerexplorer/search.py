@@ -266,15 +266,8 @@ class Index:
             for i, slug, title, jobs in self.db.execute("SELECT id, slug, title, jobs FROM career")
         }
 
-    @cached_property
-    def _slugs(self) -> dict[int, str]:
-        return dict(self.db.execute("SELECT id, slug FROM career"))
-
     def slug_of(self, row: int) -> str:
-        return self._slugs[row]
-
-    def slugs(self) -> dict[str, int]:
-        return {slug: i for i, slug in self.db.execute("SELECT id, slug FROM career")}
+        return self._brief[row][0]
 
 
 def matcher(groups: Sequence[Group]) -> re.Pattern[str]:

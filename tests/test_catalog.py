@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 from helpers import PROFILES, make_data_dir, profile_toml, write_index
 
 from careerexplorer.catalog import Catalog, Clusters, check_file, load_profile, locate
@@ -409,3 +410,12 @@ def test_bundled_index_has_one_entry_per_profile(catalog: Catalog, data_dir: Pat
     assert sorted(e["slug"] for e in catalog.entries) == files
     titles = [e["title"].lower() for e in catalog.entries]
     assert titles == sorted(titles)
+
+
+def test_a_slug_from_before_a_title_fix_still_finds_the_career(catalog: Catalog, tmp_path: Path) -> None:
+    renamed = next(p for p in sorted((catalog.data_dir / "careers").glob("*.toml"))
+                   if "former_slugs = [" in p.read_text(encoding="utf-8"))
+    old = tomli.loads(renamed.read_text(encoding="utf-8"))["former_slugs"][0]
+    assert resolve(catalog, old) == renamed.stem
+    (tmp_path / "mine").mkdir()
+    assert resolve(Catalog(user_dirs=[tmp_path / "mine"]), old) == renamed.stem
