@@ -4,6 +4,8 @@ Each command resolves its options, computes a result and hands it to the one emi
 package's errors become one line on stderr and an exit code.
 """
 
+from __future__ import annotations
+
 import functools
 import os
 import sys

@@ -9,9 +9,10 @@ the same lines (tests/test_layout.py says so).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
-from rich.text import Text
+from rich.text import Span, Text
 
 from careerexplorer.sanitize import text as safe
 
@@ -24,47 +25,100 @@ def text(value: Any, style: str = "") -> Text:
 
 
 class Page:
-    """A career page laid out as plain lines of styled text.
+    """A page laid out as plain lines of styled text.
 
-    Wrapping each paragraph once, with its indent and hanging indent, costs a fraction of what
-    nested Rich tables and paddings cost to measure, and the show command's start-up counts.
+    The page is kept as plain strings and the spans of style over them, and becomes one Text at
+    the end: a Text grown piece by piece strips control codes from every piece and re-measures
+    itself, which cost more than all the rest of the show command's own work.
     """
 
     def __init__(self, width: int, ascii_only: bool) -> None:
         self.width = max(20, width)
         self.ascii_only = ascii_only
-        self.text = Text()
-        self._console = _measure_console(self.width)
+        self._parts: list[str] = []
+        self._marks: list[int] = []  # for each part, how many spans came before it
+        self._spans: list[Span] = []
+        self._at = 0
+
+    @cached_property
+    def _console(self) -> Any:
+        return _measure_console(self.width)
+
+    def add(self, plain: str, style: str = "") -> None:
+        """Append text as it is (already safe, already wrapped), in one style."""
+        self._marks.append(len(self._spans))
+        if style and plain:
+            self._spans.append(Span(self._at, self._at + len(plain), style))
+        self._parts.append(plain)
+        self._at += len(plain)
+
+    def add_text(self, content: Text, start: int = 0, end: int | None = None) -> None:
+        """Append a Text, or the part of it from start to end, with its styles."""
+        plain = content.plain
+        stop = len(plain) if end is None else end
+        at = self._at - start
+        self._marks.append(len(self._spans))
+        if content.style and stop > start:
+            self._spans.append(Span(self._at, self._at + stop - start, content.style))
+        for span in content.spans:
+            if span.end > start and span.start < stop:
+                self._spans.append(Span(at + max(span.start, start), at + min(span.end, stop), span.style))
+        self._parts.append(plain[start:stop] if start or end is not None else plain)
+        self._at += stop - start
 
     def line(self, content: Text | str = "", indent: int = 0, hang: int = 0, first: str = "") -> None:
         """Append content wrapped to the width; later lines hang under the first line's text."""
-        body = content if isinstance(content, Text) else Text(content)
         indent = min(indent, max(0, self.width - hang - 8))  # a narrow terminal gives up indent first
         room = max(4, self.width - indent - hang)
-        plain = body.plain
-        if single_width(plain) and "  " not in plain.strip(" "):
-            # One cell a character and single spaces: a greedy split on spaces is all Rich would do,
-            # and cutting the Text at those places keeps its styles.
-            spans = wrap_spans(plain, room)
-            if not body.spans:
-                rows = [Text(plain[a:b], style=body.style) for a, b in spans]
-            else:
-                pieces = body.divide([x for span in spans for x in span])
-                rows = [pieces[2 * k + 1] for k in range(len(spans))]
-        else:
-            rows = list(body.wrap(self._console, room)) or [Text()]
-        for i, row in enumerate(rows):
-            self.text.append(" " * indent + (first if i == 0 else " " * hang))
+        plain = content.plain if isinstance(content, Text) else content
+        if single_width(plain) and not plain.startswith(" "):
+            # One cell a character: a greedy split on spaces is all Rich would do (the spaces
+            # between words stay, those at a break go), and cutting the text there keeps its styles.
+            for i, (a, b) in enumerate(wrap_spans(plain, room)):
+                self.add(" " * indent + (first if i == 0 else " " * hang))
+                if isinstance(content, Text):
+                    self.add_text(content, a, b)
+                else:
+                    self.add(plain[a:b])
+                self.add("\n")
+            return
+        body = content if isinstance(content, Text) else Text(content)
+        for i, row in enumerate(body.wrap(self._console, room) or [Text()]):
+            self.add(" " * indent + (first if i == 0 else " " * hang))
             row.rstrip()
-            self.text.append_text(row)
-            self.text.append("\n")
+            self.add_text(row)
+            self.add("\n")
+
+    def rstrip(self) -> None:
+        """Drop the whitespace at the end of the page so far (and the styles over it)."""
+        stripped = False
+        while self._parts:
+            last = self._parts[-1]
+            kept = last.rstrip()
+            if kept == last and kept:
+                break
+            stripped = True
+            self._at -= len(last) - len(kept)
+            if kept:
+                self._parts[-1] = kept
+                break
+            self._parts.pop()
+            self._marks.pop()
+        if stripped:
+            # Only the spans of the last part left, and of those removed, can reach past the end.
+            first = self._marks[-1] if self._marks else 0
+            at = self._at
+            self._spans[first:] = [Span(s.start, min(s.end, at), s.style) for s in self._spans[first:] if s.start < at]
 
     def finish(self) -> Text:
         """The laid-out page: already wrapped, so Rich prints it without wrapping it again."""
-        self.text.rstrip()
-        self.text.no_wrap = True
-        self.text.overflow = "crop"
-        return self.text
+        self.rstrip()
+        return Text("".join(self._parts), spans=self._spans, no_wrap=True, overflow="crop")
+
+    def unwrapped(self) -> Text:
+        """The page as it is, for a view with lines that Rich may fold where they are too long."""
+        self.rstrip()
+        return Text("".join(self._parts), spans=self._spans)
 
     def wrapped(self, parts: list[Text], width: int) -> list[Text]:
         lines: list[Text] = []
@@ -75,13 +129,13 @@ class Page:
     def boxed(self, rows: list[Text], inner: int) -> None:
         """Rows inside a rounded box (ASCII corners where the terminal needs them)."""
         tl, tr, bl, br, h, v = ("+", "+", "+", "+", "-", "|") if self.ascii_only else ("╭", "╮", "╰", "╯", "─", "│")
-        self.text.append(tl + h * (inner + 2) + tr + "\n")
+        self.add(tl + h * (inner + 2) + tr + "\n")
         for row in rows:
             row.truncate(inner, pad=True)
-            self.text.append(v + " ")
-            self.text.append_text(row)
-            self.text.append(" " + v + "\n")
-        self.text.append(bl + h * (inner + 2) + br + "\n")
+            self.add(v + " ")
+            self.add_text(row)
+            self.add(" " + v + "\n")
+        self.add(bl + h * (inner + 2) + br + "\n")
 
     def cell_lines(self, cell: Text, width: int) -> list[Text]:
         """One table cell wrapped to its column; a long word (a slug) is cut, never lost."""
@@ -105,12 +159,12 @@ class Page:
             h, v = ("-" if self.ascii_only else "─"), " "
 
         def rule(left: str, mid: str, end: str) -> None:
-            self.text.append(left + mid.join(h * (w + 2) for w in widths) + end + "\n")
+            self.add(left + mid.join(h * (w + 2) for w in widths) + end + "\n")
 
         def emit(cells: list[Text]) -> None:
             wrapped = [self.cell_lines(c, w) for c, w in zip(cells, widths, strict=False)]
             for r in range(max(len(x) for x in wrapped)):
-                self.text.append(v if boxed else "")
+                self.add(v if boxed else "")
                 for i, (lines, w) in enumerate(zip(wrapped, widths, strict=False)):
                     piece = lines[r].copy() if r < len(lines) else Text()
                     piece.rstrip()
@@ -119,12 +173,12 @@ class Page:
                         piece.pad_left(w - piece.cell_len)
                     else:
                         piece.pad_right(w - piece.cell_len)
-                    self.text.append(" ")
-                    self.text.append_text(piece)
-                    self.text.append(" " + v if boxed else " ")
+                    self.add(" ")
+                    self.add_text(piece)
+                    self.add(" " + v if boxed else " ")
                 if not boxed:
-                    self.text.rstrip()
-                self.text.append("\n")
+                    self.rstrip()
+                self.add("\n")
 
         if boxed:
             rule(tl, tm, tr)
@@ -135,12 +189,12 @@ class Page:
                 emit(row)
             rule(bl, bm, br)
         else:
-            self.text.append(h * min(self.width, sum(widths) + 2 * len(widths)) + "\n")
+            self.add(h * min(self.width, sum(widths) + 2 * len(widths)) + "\n")
             for row in rows:
                 emit(row)
 
     def heading(self, title: str) -> None:
-        self.text.append("\n")
+        self.add("\n")
         self.line(Text(title, style=HEADING))
 
     def para(self, content: Text | str | None, indent: int = 2) -> None:

@@ -59,7 +59,7 @@ def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header
         head = Text(f"{i:>{n}}  ", style=DIM)
         head.append(safe(title), style="bold")
         page.line(head, 0, hang=n + 2)
-        page.text.append(" " * (n + 2) + safe(slug) + "\n", style=DIM)  # never wrapped: a slug is one word
+        page.add(" " * (n + 2) + safe(slug) + "\n", DIM)  # never wrapped: a slug is one word
         facts = dot.join(
             f"{label}: {v}" if label in extra_header else v for label, v in zip(labels, vals, strict=False)
         )
@@ -201,5 +201,4 @@ def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
                 page.bullets([item])
         if not chosen:
             page.line()
-    page.text.rstrip()
-    return page.text
+    return page.unwrapped()
