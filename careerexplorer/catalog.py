@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -250,7 +251,7 @@ class Catalog:
     # held when it was last read (careerexplorer.usercache); a broken file there becomes a
     # warning, never an error that hides the rest of the catalog.
     @cached_property
-    def _users(self) -> tuple[dict[str, Entry], dict[str, Path], Any]:
+    def _users(self) -> tuple[Mapping[str, Entry], dict[str, str], Any]:
         if not self.user_dirs:
             return {}, {}, None
         from careerexplorer.usercache import UserCache
@@ -258,7 +259,7 @@ class Catalog:
         folders = []
         for folder in self.user_dirs:
             problems: list[str] = []
-            folders.append((folder, user_files(folder, problems), problems))
+            folders.append((folder, user_file_names(folder, problems), problems))
         cache = UserCache(
             folders, lambda path: check_file(path, self.clusters), self.data_dir / "search.db", self.warnings
         )
@@ -266,7 +267,7 @@ class Catalog:
         return found, where, cache
 
     @property
-    def user_entries(self) -> dict[str, Entry]:
+    def user_entries(self) -> Mapping[str, Entry]:
         return self._users[0]
 
     @property
@@ -297,7 +298,7 @@ class Catalog:
         if not schema.SLUG_RE.match(slug):
             raise UnknownCareer(slug)
         if self.user_dirs and slug in self.user_entries:
-            return load_profile(self._users[1][slug], self.clusters)
+            return load_profile(Path(self._users[1][slug]), self.clusters)
         path = self.bundled_path(slug)
         if not _is_file(path):
             raise UnknownCareer(slug)
@@ -349,13 +350,20 @@ def _is_file(path: Path) -> bool:
 
 def user_files(folder: Path, warnings: list[str]) -> list[Path]:
     """The *.toml files of one user folder, in name order; problems with the folder are warnings."""
+    return [Path(name) for name in user_file_names(folder, warnings)]
+
+
+def user_file_names(folder: Path, warnings: list[str]) -> list[str]:
+    """user_files, as strings: a folder of thousands of profiles is listed on every run, and a
+    Path made and compared for each file costs more than the rest of a search."""
     try:
         if not folder.exists():
             warnings.append(f"{folder}: data folder does not exist")
             return []
         if not folder.is_dir():
-            return [folder] if folder.suffix == ".toml" else []
-        return sorted(p for p in folder.iterdir() if p.suffix == ".toml")
+            return [str(folder)] if folder.suffix == ".toml" else []
+        prefix = os.path.join(folder, "")
+        return [prefix + n for n in sorted(os.listdir(folder)) if n.endswith(".toml") and n != ".toml"]
     except OSError as exc:
         warnings.append(f"{folder}: cannot be read ({exc.strerror or exc})")
         return []

@@ -111,7 +111,7 @@ def search(
             field=r.field,
             reason=r.reason,
             sense=r.sense,
-            facts=cat.by_slug.get(r.slug),
+            facts=r.facts,
         )
         for r in found
     )

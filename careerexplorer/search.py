@@ -12,6 +12,7 @@ fuzzy matcher, rapidfuzz, to find the word meant.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -61,6 +62,7 @@ class Result(NamedTuple):
     field: str  # which column it is in
     reason: str
     sense: str | None = None  # the meaning of an ambiguous word this result is for
+    facts: Entry | None = None  # the career's figures, as in the catalog's index
 
 
 class Found(NamedTuple):
@@ -240,34 +242,24 @@ class Index:
             return set()
         return found & set(rows)
 
-    def careers(self, rows: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    def _by_id(self, columns: str, rows: Iterable[int]) -> list[tuple[Any, ...]]:
+        """Rows of the career table by id (``columns`` starting with the id), in parts of at most
+        900 ids, within the number of parameters any SQLite allows a statement."""
         wanted = list(rows)
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        return {
-            r[0]: r
-            for r in self.db.execute(
-                f"SELECT id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places "
-                f"FROM career WHERE id IN ({marks})",
-                wanted,
-            )
-        }
+        found: list[tuple[Any, ...]] = []
+        for start in range(0, len(wanted), 900):
+            part = wanted[start : start + 900]
+            marks = ",".join("?" * len(part))
+            found += self.db.execute(f"SELECT {columns} FROM career WHERE id IN ({marks})", part).fetchall()
+        return found
+
+    def careers(self, rows: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+        columns = "id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places, facts"
+        return {r[0]: r for r in self._by_id(columns, rows)}
 
     def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
         """(slug, title, jobs) of each row."""
-        every = self._brief
-        return {r: every[r] for r in rows}
-
-    @cached_property
-    def _brief(self) -> dict[int, tuple[str, str, int]]:
-        return {
-            i: (slug, title, jobs)
-            for i, slug, title, jobs in self.db.execute("SELECT id, slug, title, jobs FROM career")
-        }
-
-    def slug_of(self, row: int) -> str:
-        return self._brief[row][0]
+        return {i: (slug, title, jobs) for i, slug, title, jobs in self._by_id("id, slug, title, jobs", rows)}
 
 
 def matcher(groups: Sequence[Group]) -> re.Pattern[str]:
@@ -372,7 +364,7 @@ class Searcher:
         expressions = [e for e in expressions if e]
         if not expressions:
             return []
-        found: list[tuple[float, Index, int]] = []
+        found: list[tuple[float, Index, int, str]] = []
         for index, hidden in self.indexes:
             scored = index.matching(" OR ".join(expressions))
             if len(expressions) > 1:
@@ -406,17 +398,17 @@ class Searcher:
                 if wanted and " ".join(singular(w) for w in normalize(title).split()) == wanted:
                     boost *= 1.3
                 # Jobs break near-ties: a broad word lists the careers most people hold first.
-                found.append((value[r] * boost * (1 + 0.06 * math.log10(1 + jobs)), index, r))
+                found.append((value[r] * boost * (1 + 0.06 * math.log10(1 + jobs)), index, r, slug))
         if not found:
             return []
         found.sort(key=lambda t: -t[0])
         top = found[0][0]
         out = []
-        for weight, index, r in found:
+        for weight, index, r, slug in found:
             score = 100.0 * weight / top
             if score < 8.0:  # far behind the best: not an answer to this query
                 break
-            out.append(Found(index.slug_of(r), index, r, round(score, 1), None))
+            out.append(Found(slug, index, r, round(score, 1), None))
         return out
 
     def _explain(
@@ -448,14 +440,16 @@ class Searcher:
                     column = column_of.get(f.row, "summary")
                     matched, reason = describe(info[f.row], column, asked)
                     i = info[f.row]
-                    out.append(Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense))
+                    out.append(
+                        Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense, json.loads(i[12]))
+                    )
         position = {f.slug: k for k, f in enumerate(chosen)}
         return sorted(out, key=lambda r: position[r.slug])
 
 
 def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, str]:
     """(what matched, the reason in words) for a career's best column."""
-    _, _, title, _, _, _, kinds, names, work, tools, skills, places = info
+    _, _, title, _, _, _, kinds, names, work, tools, skills, places, _ = info
     groups = parsed.groups
     via = next((g.text for g in groups if g.expanded), None)
     prefix = f"{via}: " if via and not any(g.text == normalize(title) for g in groups) else ""

@@ -14,15 +14,17 @@ same file.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
+from careerexplorer.index import entry_for
 from careerexplorer.model import Profile
 
 SEARCH_DB = "search.db"
-VERSION = 3  # of the layout below; a reader refuses any other
+VERSION = 4  # of the layout below; a reader refuses any other
 
 # The columns of the full-text table, in order, with the weight BM25 gives a hit in each: a title
 # hit counts most; a hit in one task statement among twenty counts least, but many add up.
@@ -60,6 +62,7 @@ class Document(TypedDict):
     tools: list[str]  # technology and tools (labels)
     skills: list[str]  # skills and knowledge (labels)
     places: list[str]  # clusters, pathways, sub-clusters
+    facts: str  # the career's index entry (careerexplorer.index.Entry) as JSON: what a result shows
 
 
 def one_line(text: str) -> str:
@@ -101,6 +104,7 @@ def document(
         "tools": list(dict.fromkeys([*p.technology, *tools])),
         "skills": [*p.skills, *p.knowledge],
         "places": places,
+        "facts": json.dumps(entry_for(p), ensure_ascii=False, separators=(",", ":")),
     }
 
 
@@ -114,7 +118,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE career(
     id INTEGER PRIMARY KEY, slug TEXT NOT NULL, title TEXT NOT NULL, onet_code TEXT NOT NULL,
     soc_code TEXT NOT NULL, jobs INTEGER NOT NULL, kinds TEXT NOT NULL, names TEXT NOT NULL,
-    work TEXT NOT NULL, tools TEXT NOT NULL, skills TEXT NOT NULL, places TEXT NOT NULL
+    work TEXT NOT NULL, tools TEXT NOT NULL, skills TEXT NOT NULL, places TEXT NOT NULL, facts TEXT NOT NULL
 );
 CREATE TABLE word(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(name for name, _ in COLUMNS)}, {content}
@@ -140,7 +144,7 @@ def insert(db: sqlite3.Connection, row: int, d: Document) -> set[str]:
     """Add one career's document under a row id; the words it holds (for the typo check)."""
     names = [n for _, n in d["names"]]
     db.execute(
-        "INSERT INTO career VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO career VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             row,
             d["slug"],
@@ -154,6 +158,7 @@ def insert(db: sqlite3.Connection, row: int, d: Document) -> set[str]:
             SEP.join(map(one_line, d["tools"])),
             SEP.join(map(one_line, d["skills"])),
             SEP.join(map(one_line, d["places"])),
+            d["facts"],
         ),
     )
     db.execute(

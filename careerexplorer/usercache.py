@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,13 +30,14 @@ if TYPE_CHECKING:
 
 Check = Callable[[Path], Any]  # a path in, careerexplorer.catalog.Checked out
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3
 FIRST_ROW = 1_000_000  # rows of the user's careers start here, after the bundled ones
 TABLES = """
 CREATE TABLE file(
-    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER, mtime INTEGER,
-    slug TEXT, entry TEXT, messages TEXT NOT NULL, texts TEXT
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER, mtime INTEGER, slug TEXT, messages TEXT NOT NULL
 );
+CREATE TABLE held(id INTEGER PRIMARY KEY, entry TEXT, texts TEXT);
+CREATE INDEX career_slug ON career(slug);
 """
 
 
@@ -61,19 +62,45 @@ def prune(folder: Path, keep: Path) -> None:
         pass  # a cache that cannot be cleared is only space, never a reason to fail
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
+def _signature(name: str) -> tuple[int, int] | None:
     try:
-        st = path.stat()
+        st = os.stat(name)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+class Entries(Mapping[str, "Entry"]):
+    """The user's careers by slug; each entry is read from the cache only when it is asked for
+    (a search shows ten of thousands)."""
+
+    def __init__(self, db: sqlite3.Connection, ids: dict[str, int]) -> None:
+        self._db = db
+        self._ids = ids
+        self._read: dict[str, Entry] = {}
+
+    def __getitem__(self, slug: str) -> Entry:
+        entry = self._read.get(slug)
+        if entry is None:
+            (raw,) = self._db.execute("SELECT entry FROM held WHERE id = ?", (self._ids[slug],)).fetchone()
+            entry = self._read[slug] = json.loads(raw)
+        return entry
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 class UserCache:
     """The cached profiles of the user's folders (in the order given), refreshed on creation."""
 
     def __init__(
-        self, folders: Sequence[tuple[Path, list[Path], list[str]]], check: Check, bundled: Path, warnings: list[str]
+        self, folders: Sequence[tuple[Path, list[str], list[str]]], check: Check, bundled: Path, warnings: list[str]
     ) -> None:
         """``folders``: each folder with its profile files and what was wrong with the folder itself;
         ``check`` validates one file (careerexplorer.catalog.check_file)."""
@@ -82,6 +109,7 @@ class UserCache:
         self.warnings = warnings
         self.hidden: set[int] = set()
         self.files = [path for _, files, _ in folders for path in files]
+        self.rows: dict[str, tuple[Any, ...]] = {}
         try:
             st = bundled.stat()
         except OSError as exc:
@@ -130,92 +158,97 @@ class UserCache:
         return db
 
     def _refresh(self) -> None:
-        from careerexplorer.index import entry_for
-
-        known = {
-            path: (fid, size, mtime, texts)
-            for fid, path, size, mtime, texts in self.db.execute("SELECT id, path, size, mtime, texts FROM file")
-        }
-        listed = {str(p) for p in self.files}
+        known = self._rows()
+        listed = set(self.files)
+        changed = False
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for path in self.files:
-                name = str(path)
-                signature = _signature(path)
+            for name in self.files:
+                signature = _signature(name)
                 old = known.get(name)
                 if old and signature and (old[1], old[2]) == signature:
                     continue
+                changed = True
                 if old:
-                    self._forget(old[0], old[3])
-                checked = self.check(path)
+                    self._forget(old[0])
+                checked = self.check(Path(name))
                 messages = [str(w) for w in checked.warnings]
                 if checked.errors:
                     more = len(checked.errors) - 1
-                    extra = f" (and {more} more; run 'careers validate {path}')" if more else ""
+                    extra = f" (and {more} more; run 'careers validate {name}')" if more else ""
                     messages = [f"skipped {checked.errors[0]}{extra}"]
                 p = checked.profile
                 doc = searchindex.document(p, jobs=(p.wages.employment if p.wages else None) or 0) if p else None
                 size, mtime = signature or (None, None)
                 cur = self.db.execute(
-                    "INSERT INTO file(path, size, mtime, slug, entry, messages, texts) VALUES (?,?,?,?,?,?,?)",
-                    (
-                        name,
-                        size,
-                        mtime,
-                        p.slug if p else None,
-                        json.dumps(entry_for(p)) if p else None,
-                        json.dumps(messages),
-                        json.dumps(searchindex.columns(doc)) if doc else None,
-                    ),
+                    "INSERT INTO file(path, size, mtime, slug, messages) VALUES (?,?,?,?,?)",
+                    (name, size, mtime, p.slug if p else None, json.dumps(messages)),
                 )
                 if doc is not None and cur.lastrowid is not None:
+                    # What is read only now and then (an entry, the text to take a row out again)
+                    # is kept apart, so that reading the table of files each run stays small.
+                    self.db.execute(
+                        "INSERT INTO held VALUES (?,?,?)",
+                        (cur.lastrowid, doc["facts"], json.dumps(searchindex.columns(doc))),
+                    )
                     words = searchindex.insert(self.db, FIRST_ROW + cur.lastrowid, doc)
                     self.db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(words)))
-            for name, (fid, _, _, texts) in known.items():
+            for name, (fid, *_) in known.items():
                 if name not in listed:
-                    self._forget(fid, texts)
+                    changed = True
+                    self._forget(fid)
             self.db.commit()
         except BaseException:
             self.db.rollback()
             raise
+        self.rows = self._rows() if changed else known
 
-    def _forget(self, fid: int, texts: str | None) -> None:
+    def _rows(self) -> dict[str, tuple[Any, ...]]:
+        """What the cache holds of each file: (id, size, mtime, slug, messages) by path."""
+        return {
+            path: (fid, size, mtime, slug, messages)
+            for fid, path, size, mtime, slug, messages in self.db.execute(
+                "SELECT id, path, size, mtime, slug, messages FROM file"
+            )
+        }
+
+    def _forget(self, fid: int) -> None:
+        held = self.db.execute("SELECT texts FROM held WHERE id = ?", (fid,)).fetchone()
         self.db.execute("DELETE FROM file WHERE id = ?", (fid,))
-        if texts is not None:
-            searchindex.remove(self.db, FIRST_ROW + fid, json.loads(texts))
+        self.db.execute("DELETE FROM held WHERE id = ?", (fid,))
+        if held is not None:
+            searchindex.remove(self.db, FIRST_ROW + fid, json.loads(held[0]))
 
-    def entries(self) -> tuple[dict[str, Entry], dict[str, Path]]:
+    def entries(self) -> tuple[Entries, dict[str, str]]:
         """The user's careers by slug (the first file of a slug wins) and the file of each. The
         warnings of every file, on every run, go to the catalog's warnings; rows that must not be
         found (a bundled career the user's replaces, a slug given twice) go to ``hidden``."""
-        rows = {
-            path: (fid, slug, entry, messages)
-            for fid, path, slug, entry, messages in self.db.execute("SELECT id, path, slug, entry, messages FROM file")
-        }
-        found: dict[str, Entry] = {}
-        where: dict[str, Path] = {}
+        found: dict[str, int] = {}
+        where: dict[str, str] = {}
         for _, files, problems in self.folders:
             self.warnings.extend(problems)
             for path in files:
-                row = rows.get(str(path))
+                row = self.rows.get(path)
                 if row is None:
                     continue
-                fid, slug, entry, messages = row
-                self.warnings.extend(json.loads(messages))
+                fid, _, _, slug, messages = row
+                if messages != "[]":
+                    self.warnings.extend(json.loads(messages))
                 if slug is None:
                     continue
                 if slug in found:
                     self.warnings.append(f"{path}: slug {slug!r} already comes from {where[slug]}; this one is ignored")
                     self.hidden.add(FIRST_ROW + fid)
                     continue
-                found[slug] = json.loads(entry)
+                found[slug] = fid
                 where[slug] = path
-        if found:
-            marks = ",".join("?" * len(found))
+        slugs = list(found)
+        for start in range(0, len(slugs), 900):  # within the parameters any SQLite allows a statement
+            part = slugs[start : start + 900]
             self.hidden |= {
                 r
                 for (r,) in self.db.execute(
-                    f"SELECT id FROM career WHERE id < {FIRST_ROW} AND slug IN ({marks})", list(found)
+                    f"SELECT id FROM career WHERE slug IN ({','.join('?' * len(part))}) AND id < {FIRST_ROW}", part
                 )
             }
-        return found, where
+        return Entries(self.db, found), where
