@@ -17,12 +17,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
-
-from careerexplorer import schema
 from careerexplorer.errors import CareerError, DataError, InvalidProfile, Problem, UnknownCareer
 from careerexplorer.model import Profile
-from careerexplorer.text import normalize
+from careerexplorer.text import SLUG_RE, normalize
 
 if TYPE_CHECKING:
     from careerexplorer.index import Entry
@@ -105,27 +102,35 @@ def _layout(text: str) -> tuple[list[str], list[int], dict[str, list[int]], dict
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file; every failure is an InvalidProfile naming the file."""
     name = str(path)
+    folder = Problem(name, None, "", "is a folder, not a profile file")
     try:
-        if path.is_dir():
-            raise InvalidProfile([Problem(name, None, "", "is a folder, not a profile file")])
         # Without blocking, and regular files only: opening a FIFO named x.toml for reading
         # would wait for a writer forever, and a device never ends.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise InvalidProfile([folder])
+            if not stat.S_ISREG(mode):
                 raise InvalidProfile([Problem(name, None, "", "is not a regular file, not a profile")])
             raw = fh.read(MAX_PROFILE_BYTES + 1)
     except InvalidProfile:
         raise
     except OSError as exc:
+        if _is_dir(path):  # a system that will not open a folder at all
+            raise InvalidProfile([folder]) from None
         raise InvalidProfile([Problem(name, None, "", f"cannot be read ({exc.strerror or exc})")]) from None
     if len(raw) > MAX_PROFILE_BYTES:
         raise InvalidProfile([Problem(name, None, "", f"is larger than {MAX_PROFILE_BYTES // 1000} kB; not a profile")])
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as some Windows editors write, is not text
+        raw = raw[3:]
     try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is not text
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InvalidProfile([Problem(name, line, "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})")]) from None
+    import tomli  # only where a TOML file is read: search and list read none
+
     try:
         return tomli.loads(text), text
     except tomli.TOMLDecodeError as exc:
@@ -157,6 +162,8 @@ def check_file(path: Path, clusters: Clusters) -> Checked:
         result.errors = exc.problems
         return result
     name = str(path)
+    from careerexplorer import schema  # the profile format: only where a profile is read
+
     errors, warnings = schema.check(doc)
     if isinstance(doc.get("cluster"), str) and isinstance(doc.get("pathway"), str):
         problem = clusters.problem(doc["cluster"], doc["pathway"])
@@ -202,6 +209,8 @@ class Clusters:
             pass
         path = folder / "clusters.toml"
         try:
+            import tomli
+
             return cls(tomli.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError) as exc:
             raise DataError(f"{path}: bundled clusters table is unreadable ({exc})") from None
@@ -295,7 +304,7 @@ class Catalog:
 
     def profile(self, slug: str) -> Profile:
         """Read one profile by slug; the slug never becomes a path unless it is a valid slug."""
-        if not schema.SLUG_RE.match(slug):
+        if not SLUG_RE.match(slug):
             raise UnknownCareer(slug)
         if self.user_dirs and slug in self.user_entries:
             return load_profile(Path(self._users[1][slug]), self.clusters)
@@ -314,7 +323,7 @@ class Catalog:
         text = query.strip()
         if not text:
             return None
-        if schema.SLUG_RE.match(text) and not self.user_dirs and _is_file(self.bundled_path(text)):
+        if SLUG_RE.match(text) and not self.user_dirs and _is_file(self.bundled_path(text)):
             return text
         if not self.user_dirs:
             from careerexplorer.index import read_lookup
@@ -337,6 +346,13 @@ class Catalog:
 
         renamed = read_lookup(self.data_dir).get(f"slug:{text}")
         return renamed if renamed in self.by_slug else None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _is_file(path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""Text helpers at the bottom of the package: the normal form of names, plurals.
+"""Text helpers at the bottom of the package: the form of a slug, the normal form of names, plurals.
 
 Nothing here imports from the package, so every other module may use it.
 """
@@ -6,6 +6,8 @@ Nothing here imports from the package, so every other module may use it.
 from __future__ import annotations
 
 import re
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # lower-case words joined by hyphens
 
 
 def normalize(text: str) -> str:
