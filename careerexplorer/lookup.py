@@ -9,11 +9,10 @@ marginal alternate title ("Police", one of a secretary's) never opens the wrong 
 
 from __future__ import annotations
 
-from careerexplorer import schema
 from careerexplorer.catalog import Catalog
 from careerexplorer.errors import AmbiguousCareer, UnknownCareer, UsageError
 from careerexplorer.model import Profile
-from careerexplorer.text import normalize
+from careerexplorer.text import ONET_RE, SOC_RE, normalize
 
 CANDIDATES = 6
 CLEAR_LEAD = 80.0  # the next result scoring below this (of the best's 100) leaves the best clear
@@ -32,7 +31,7 @@ def resolve(catalog: Catalog, query: str) -> str:
         return found
     text = query.strip()
     code = text.upper()
-    if not text or schema.ONET_RE.match(code) or schema.SOC_RE.match(code):
+    if not text or ONET_RE.match(code) or SOC_RE.match(code):
         raise UnknownCareer(query)
     from careerexplorer.search import Searcher
 

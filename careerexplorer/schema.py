@@ -8,10 +8,8 @@ from typing import Any
 
 from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, INTERESTS
 from careerexplorer.record import Record
-from careerexplorer.text import SLUG_RE
+from careerexplorer.text import ONET_RE, SLUG_RE, SOC_RE
 
-ONET_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
-SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
 
 

@@ -12,7 +12,9 @@ from helpers import REPO, make_data_dir
 
 from careerexplorer.build import write_index
 from careerexplorer.catalog import Catalog
-from careerexplorer.errors import UsageError
+from careerexplorer import commands
+from careerexplorer.errors import DataError, UsageError
+from careerexplorer.listing import Filters
 from careerexplorer.search import Searcher, parse, strip_filler
 
 CATALOG = Catalog()
@@ -141,3 +143,18 @@ def test_the_index_is_the_same_when_built_twice(tmp_path: Path) -> None:
     first = (data / "search.db").read_bytes()
     write_index(data)
     assert (data / "search.db").read_bytes() == first
+
+
+def test_a_search_reads_its_results_figures_from_the_search_index_not_the_catalog_index(tmp_path: Path) -> None:
+    # Every data file but the whole-catalog index: a search without filters must not need it.
+    from careerexplorer.catalog import bundled_dir
+
+    for item in bundled_dir().iterdir():
+        if item.name != "index.json":
+            (tmp_path / item.name).symlink_to(item)
+    cat = Catalog(data_dir=tmp_path)
+    found = commands.search(cat, "registered nurse", Filters())
+    nurse = next(h for h in found.hits if h.slug == "registered-nurse")
+    assert nurse.facts is not None and nurse.facts["soc_code"] == "29-1141" and nurse.facts["salary"]
+    with pytest.raises(DataError):
+        cat.entries  # noqa: B018 (the index really is missing: reading it fails)

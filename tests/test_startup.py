@@ -73,3 +73,24 @@ def test_no_command_but_explore_imports_textual(args: tuple[str, ...]) -> None:
     modules = imported(*args)
     assert "careerexplorer.catalog" in modules
     assert not {m for m in modules if m.split(".")[0] == "textual" or m.startswith("careerexplorer.explore")}
+
+
+def test_search_and_list_read_no_profile_so_import_no_toml_parser() -> None:
+    for args in (["search", "registered nurse"], ["list", "--cluster", "Health Science"]):
+        modules = imported(*args)
+        assert "careerexplorer.catalog" in modules, args
+        assert "tomli" not in modules and "careerexplorer.schema" not in modules, args
+
+
+def test_the_entry_point_freezes_what_it_imported_and_collects_garbage_after() -> None:
+    # Imports run with the collector paused; the command itself (the explorer above all, which
+    # runs for as long as it is open) must find it running again.
+    probe = (
+        "import gc, sys\n"
+        "sys.argv = ['careers', '--version']\n"
+        "from careerexplorer.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 1000, 'careerexplorer.cli' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert proc.stdout.split()[-3:] == ["True", "True", "True"]
