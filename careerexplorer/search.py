@@ -179,7 +179,9 @@ def parse(query: str, vocabulary: Vocabulary) -> Parsed:
         # The longest everyday phrase starting here ("work with my hands", "old people"), then a word.
         for n in range(min(4, len(kept) - i), 0, -1):
             phrase = " ".join(kept[i : i + n])
-            terms = vocabulary.terms(phrase) or (vocabulary.terms(singular(phrase)) if n == 1 else None)
+            terms = vocabulary.terms(phrase)
+            if not terms and n == 1:  # "animals" for "animal", "boats" for "boat"
+                terms = vocabulary.terms(singular(phrase)) or vocabulary.terms(phrase + "s")
             if terms:
                 groups.append(Group(phrase, (phrase.replace("'", ""), *terms), True))
                 i += n

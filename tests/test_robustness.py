@@ -234,15 +234,18 @@ def test_an_ascii_only_terminal_gets_ascii(args: list[str]) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback() -> None:
-    proc = subprocess.Popen([*CLI, "match"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    assert proc.stderr is not None
-    deadline = time.monotonic() + 20
-    seen = ""
-    while "1/30" not in seen and time.monotonic() < deadline:  # wait until the quiz asks
-        seen += proc.stderr.read(1)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=20)
+    with subprocess.Popen([*CLI, "match"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 20
+        seen = ""
+        while "1/30" not in seen and time.monotonic() < deadline:  # wait until the quiz asks
+            seen += proc.stderr.read(1)
+        proc.send_signal(signal.SIGINT)
+        # Wait with stdin still open: communicate() would close it, and on a busy machine the
+        # quiz could read that end of its input before the signal arrives.
+        proc.wait(timeout=20)
+        err = proc.stderr.read()
     assert proc.returncode == 130
     assert "Traceback" not in err and "interrupted" in err
 

@@ -158,3 +158,12 @@ def test_a_search_reads_its_results_figures_from_the_search_index_not_the_catalo
     assert nurse.facts is not None and nurse.facts["soc_code"] == "29-1141" and nurse.facts["salary"]
     with pytest.raises(DataError):
         cat.entries  # noqa: B018 (the index really is missing: reading it fails)
+
+
+def test_an_everyday_word_listed_only_in_the_plural_is_found_in_the_singular() -> None:
+    words = VOCABULARY["words"]
+    only_plural = [w for w in words if w.endswith("s") and w.isalpha() and w[:-1] not in words and len(w) > 4]
+    assert "boats" in only_plural
+    for plural in only_plural:
+        (group,) = parse(plural[:-1], SEARCH.vocabulary).groups
+        assert group.expanded and group.terms[1:] == tuple(words[plural]), plural
