@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -20,6 +20,11 @@ from careerexplorer import __version__, sanitize
 from careerexplorer.catalog import Catalog, user_dirs_from_env
 from careerexplorer.emit import Format, Output, emit
 from careerexplorer.errors import CareerError, UsageError
+
+if TYPE_CHECKING:
+    import inspect
+
+    from careerexplorer.listing import Filters
 
 app = typer.Typer(
     name="careers",
@@ -163,6 +168,16 @@ OutlookOpt = Annotated[
 ]
 BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")]
+# The options of careerexplorer.listing.Filters, in their order on every command that takes them
+# all: (parameter, annotation, default).
+FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("cluster", ClusterOpt, None),
+    ("pathway", PathwayOpt, None),
+    ("education", EducationOpt, None),
+    ("min_salary", MinSalaryOpt, None),
+    ("outlook", OutlookOpt, None),
+    ("bright_outlook", BrightOpt, False),
+)
 
 
 def chosen(fmt: Format, json_out: bool) -> Format:
@@ -177,25 +192,73 @@ def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
     emit(result, chosen(fmt, json_out), Output())
 
 
+class ResultCommand:
+    """A command that shows one result, made from `fn(cat, ...)`, which returns it.
+
+    The command's options are fn's parameters after the catalog, then --format and --json; a
+    parameter `filters` stands for the FILTER_OPTIONS, in its place, and fn gets them parsed.
+    The command checks --format against --json before anything is read, makes the catalog, and
+    shows what fn returns with show_result.
+    """
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self.fn = fn
+        self.filtered = "filters" in fn.__annotations__
+        # What Typer reads of a command besides its signature; no annotations of its own, since
+        # the signature below holds them evaluated.
+        self.__name__ = fn.__name__
+        self.__qualname__ = fn.__qualname__
+        self.__module__ = fn.__module__
+        self.__doc__ = fn.__doc__
+        self.__annotations__: dict[str, Any] = {}
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        """The command's parameters as Typer reads them. Made only when Typer builds this command:
+        evaluating every command's annotations at import would cost each start."""
+        import inspect
+
+        names: dict[str, Any] = {}  # what fn's annotations name that this module does not import
+        if self.filtered:
+            from careerexplorer.listing import Filters
+
+            names["Filters"] = Filters
+        own = inspect.signature(self.fn, locals=names, eval_str=True)
+        # Keyword-only, as Typer passes every value by name: options without a default may follow
+        # options with one, as fn's `*` lets `filters` do.
+        by_name = inspect.Parameter.KEYWORD_ONLY
+        params = []
+        for param in list(own.parameters.values())[1:]:  # the first is the catalog
+            if param.name == "filters":
+                params += [inspect.Parameter(n, by_name, default=d, annotation=a) for n, a, d in FILTER_OPTIONS]
+            else:
+                params.append(param.replace(kind=by_name))
+        params.append(inspect.Parameter("fmt", by_name, default=Format.table, annotation=FormatOpt))
+        params.append(inspect.Parameter("json_out", by_name, default=False, annotation=JsonOpt))
+        return own.replace(parameters=params, return_annotation=None)
+
+    def __call__(self, fmt: Format, json_out: bool, **options: Any) -> None:
+        chosen(fmt, json_out)
+        cat = catalog()
+        if self.filtered:
+            from careerexplorer.listing import Filters
+
+            values = [options.pop(name) for name, _, _ in FILTER_OPTIONS]
+            options["filters"] = Filters.parse(cat.clusters, *values)
+        show_result(cat, self.fn(cat, **options), fmt, json_out)
+
+
 @app.command()
 @guarded
-def show(
-    career: CareerArg,
-    state: StateOpt = None,
-    area: AreaOpt = None,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+@ResultCommand
+def show(cat: Catalog, career: CareerArg, state: StateOpt = None, area: AreaOpt = None) -> Any:
     """Show everything about one career.
 
     Example: careers show medical-records-specialist --state CA
     """
     from careerexplorer import commands
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    where = commands.place(cat, state, area)
-    show_result(cat, commands.show(cat, career, where), fmt, json_out)
+    return commands.show(cat, career, commands.place(cat, state, area))
 
 
 # The members are named for their --sort choices; `title` shadows str.title, never called on them.
@@ -216,38 +279,32 @@ class SortKey(StrEnum):
 
 @app.command()
 @guarded
+@ResultCommand
 def search(
+    cat: Catalog,
     query: Annotated[str, typer.Argument(help="Words to look for: a title, a nickname, a certification...")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N results.")] = 10,
-    cluster: ClusterOpt = None,
-    pathway: PathwayOpt = None,
-    education: EducationOpt = None,
-    min_salary: MinSalaryOpt = None,
-    outlook: OutlookOpt = None,
-    bright_outlook: BrightOpt = False,
+    *,
+    filters: Filters,
     sort: Annotated[
         SearchSort,
         typer.Option("--sort", help="Best match first, or every good match by title, salary, growth or openings."),
     ] = SearchSort.relevance,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Find careers by title, other titles, certifications, cluster, pathway or summary.
 
     Example: careers search coding --education associate
     """
     from careerexplorer import commands
-    from careerexplorer.listing import Filters
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    show_result(cat, commands.search(cat, query, filters, limit, sort.value), fmt, json_out)
+    return commands.search(cat, query, filters, limit, sort.value)
 
 
 @app.command()
 @guarded
+@ResultCommand
 def compare(
+    cat: Catalog,
     careers: Annotated[
         list[str] | None,
         typer.Argument(
@@ -259,51 +316,38 @@ def compare(
     ] = None,
     state: StateOpt = None,
     area: AreaOpt = None,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Compare 2 to 4 careers side by side, or the careers on your shortlist.
 
     Example: careers compare medical-records-specialist registered-nurse
     """
     from careerexplorer import commands
 
-    chosen(fmt, json_out)
-    cat = catalog()
     where = commands.place(cat, state, area)
     wanted = list(careers or []) or commands.shortlisted_for_compare(shortlist_path())
-    show_result(cat, commands.compare(cat, wanted, where), fmt, json_out)
+    return commands.compare(cat, wanted, where)
 
 
 @app.command("list")
 @guarded
+@ResultCommand
 def list_careers(
+    cat: Catalog,
     sort: Annotated[
         SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")
     ] = SortKey.title,
-    cluster: ClusterOpt = None,
-    pathway: PathwayOpt = None,
-    education: EducationOpt = None,
-    min_salary: MinSalaryOpt = None,
-    outlook: OutlookOpt = None,
-    bright_outlook: BrightOpt = False,
+    *,
+    filters: Filters,
     state: StateOpt = None,
     area: AreaOpt = None,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """List every career, one line each: title, salary, education, outlook.
 
     Example: careers list --cluster "Health Science" --sort salary
     """
     from careerexplorer import commands
-    from careerexplorer.listing import Filters
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    where = commands.place(cat, state, area)
-    show_result(cat, commands.list_careers(cat, filters, sort.value, where), fmt, json_out)
+    return commands.list_careers(cat, filters, sort.value, commands.place(cat, state, area))
 
 
 class WagesBy(StrEnum):
@@ -315,7 +359,9 @@ class WagesBy(StrEnum):
 
 @app.command()
 @guarded
+@ResultCommand
 def wages(
+    cat: Catalog,
     career: CareerArg,
     by: Annotated[
         WagesBy,
@@ -329,23 +375,21 @@ def wages(
         typer.Option("--state", help="Rank only this state's metropolitan and nonmetropolitan areas.", metavar="STATE"),
     ] = None,
     limit: LimitOpt = 10,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Where a career pays most and employs most: states and metro areas ranked, the U.S. for reference.
 
     Example: careers wages medical-records-specialist --by median
     """
     from careerexplorer import commands
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    show_result(cat, commands.wages(cat, career, by.value, state, limit), fmt, json_out)
+    return commands.wages(cat, career, by.value, state, limit)
 
 
 @app.command()
 @guarded
+@ResultCommand
 def match(
+    cat: Catalog,
     interests: Annotated[
         str | None,
         typer.Option(
@@ -358,9 +402,7 @@ def match(
     education: EducationOpt = None,
     cluster: ClusterOpt = None,
     limit: LimitOpt = 10,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Rank careers by how well they fit your interests (Holland RIASEC).
 
     Example: careers match --interests SAC --education associate
@@ -369,11 +411,9 @@ def match(
     from careerexplorer.listing import Filters
     from careerexplorer.match import code_from_answers, parse_code
 
-    chosen(fmt, json_out)
-    cat = catalog()
     filters = Filters.parse(cat.clusters, cluster=cluster, education=education)
     wanted = parse_code(interests) if interests is not None else code_from_answers(ask_quiz())
-    show_result(cat, commands.match(cat, wanted, filters, limit), fmt, json_out)
+    return commands.match(cat, wanted, filters, limit)
 
 
 QUIZ_TRIES = 5
@@ -418,51 +458,41 @@ def ask_quiz() -> dict[str, int]:
 
 @app.command()
 @guarded
+@ResultCommand
 def clusters(
+    cat: Catalog,
     name: Annotated[
         str | None, typer.Argument(help='A cluster to open, e.g. "Health Science".', show_default=False)
     ] = None,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Browse the 16 Career Clusters and their pathways, with course advice and career counts.
 
     Example: careers clusters "Health Science"
     """
     from careerexplorer import commands
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    show_result(cat, commands.clusters(cat, name), fmt, json_out)
+    return commands.clusters(cat, name)
 
 
 @app.command("next")
 @guarded
+@ResultCommand
 def next_careers(
+    cat: Catalog,
     career: CareerArg,
     up: Annotated[bool, typer.Option("--up", help="Only careers that pay more than this one.")] = False,
-    cluster: ClusterOpt = None,
-    pathway: PathwayOpt = None,
-    education: EducationOpt = None,
-    min_salary: MinSalaryOpt = None,
-    outlook: OutlookOpt = None,
-    bright_outlook: BrightOpt = False,
+    *,
+    filters: Filters,
     limit: LimitOpt = 10,
-    fmt: FormatOpt = Format.table,
-    json_out: JsonOpt = False,
-) -> None:
+) -> Any:
     """Where a career leads: the careers it leads to, with the pay difference, the schooling they
     add, the skills to build and the skills that carry over.
 
     Example: careers next medical-records-specialist --up
     """
     from careerexplorer import commands
-    from careerexplorer.listing import Filters
 
-    chosen(fmt, json_out)
-    cat = catalog()
-    filters = Filters.parse(cat.clusters, cluster, pathway, education, min_salary, outlook, bright_outlook)
-    show_result(cat, commands.next_careers(cat, career, filters, up, limit), fmt, json_out)
+    return commands.next_careers(cat, career, filters, up, limit)
 
 
 def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:

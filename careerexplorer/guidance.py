@@ -12,19 +12,34 @@ from careerexplorer.model import Lead, Profile, education_rank
 
 # O*NET's "Required Level of Education" (RL) categories 1-12, in our short words, each with the
 # place on the education ladder it compares with (careerexplorer.model.EDUCATION_LADDER).
-SURVEY_CATEGORIES: tuple[tuple[str, int, str], ...] = (
-    ("Less than high school", 0, "less than high school"),
-    ("High school diploma", 1, "a high school diploma"),
-    ("Post-secondary certificate", 3, "a post-secondary certificate"),
-    ("Some college", 2, "some college"),
-    ("Associate's degree", 4, "an associate's degree"),
-    ("Bachelor's degree", 5, "a bachelor's degree"),
-    ("Post-baccalaureate certificate", 5, "a post-baccalaureate certificate"),
-    ("Master's degree", 6, "a master's degree"),
-    ("Post-master's certificate", 6, "a post-master's certificate"),
-    ("First professional degree", 7, "a first professional degree"),
-    ("Doctoral degree", 7, "a doctoral degree"),
-    ("Post-doctoral training", 7, "post-doctoral training"),
+SURVEY_LADDER = (
+    ("Less than high school", 0),
+    ("High school diploma", 1),
+    ("Post-secondary certificate", 3),
+    ("Some college", 2),
+    ("Associate's degree", 4),
+    ("Bachelor's degree", 5),
+    ("Post-baccalaureate certificate", 5),
+    ("Master's degree", 6),
+    ("Post-master's certificate", 6),
+    ("First professional degree", 7),
+    ("Doctoral degree", 7),
+    ("Post-doctoral training", 7),
+)
+# The categories that name no single credential, and so take no "a" in a sentence.
+WITHOUT_ARTICLE = ("Less than high school", "Some college", "Post-doctoral training")
+
+
+def _phrase(label: str) -> str:
+    """A category as it reads in a sentence: "an associate's degree", "some college"."""
+    if label in WITHOUT_ARTICLE:
+        return label.lower()
+    return ("an " if label[0] in "AEIOU" else "a ") + label.lower()
+
+
+# Each category with its rank and its phrase in a sentence.
+SURVEY_CATEGORIES: tuple[tuple[str, int, str], ...] = tuple(
+    (label, rank, _phrase(label)) for label, rank in SURVEY_LADDER
 )
 SURVEY_RANK = {label: rank for label, rank, _ in SURVEY_CATEGORIES}
 SURVEY_PHRASE = {label: phrase for label, _, phrase in SURVEY_CATEGORIES}

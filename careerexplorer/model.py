@@ -25,6 +25,11 @@ BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 CERT_KINDS = ("certification", "license")
 
+# The profile format's kinds of value that recur: an array of strings ("strs"), and a year's wage
+# in whole dollars (None where BLS publishes none).
+Strs = tuple[str, ...]
+AnnualWage = int | None
+
 # Outlook descriptors on the scale BLS and O*NET OnLine use for 2024-34 growth: the projected change
 # rounded to a whole per cent (half away from zero), then 7 or more, 5-6, 3-4, 1-2, 0, -1 or less.
 # Documented in docs/outlook.md. The all-occupations average is kept in the data for reference only.
@@ -66,29 +71,36 @@ def _build(cls: Any, data: dict[str, Any] | None) -> Any:
     return cls(**kwargs)
 
 
-class Wages(Record):
+class Figures(Record):
+    """Figures of a BLS program: who publishes them, and their vintage.
+
+    The records that extend it end with basis_code and basis_title, after their own fields, where
+    they have always stood in the JSON output.
+    """
+
     source: str
     period: str
+
+
+class Wages(Figures):
     area: str
-    mean: int | None = None
-    median: int | None = None
-    p10: int | None = None
-    p25: int | None = None
-    p75: int | None = None
-    p90: int | None = None
+    mean: AnnualWage = None
+    median: AnnualWage = None
+    p10: AnnualWage = None
+    p25: AnnualWage = None
+    p75: AnnualWage = None
+    p90: AnnualWage = None
     hourly_mean: float | None = None
     hourly_median: float | None = None
     employment: int | None = None
     jobs_per_1000: float | None = None
     location_quotient: float | None = None
-    at_least: tuple[str, ...] = ()
+    at_least: Strs = ()
     basis_code: str | None = None
     basis_title: str | None = None
 
 
-class Outlook(Record):
-    source: str
-    period: str
+class Outlook(Figures):
     employment_start: int | None = None
     employment_end: int | None = None
     change_number: int | None = None
@@ -105,9 +117,7 @@ class Outlook(Record):
         return outlook_label(self.change_pct)
 
 
-class Education(Record):
-    source: str
-    period: str
+class Education(Figures):
     typical_entry: str
     experience: str | None = None
     training: str | None = None
@@ -140,8 +150,8 @@ class Insider(Record):
     name: str
     role: str
     organization: str
-    points: tuple[str, ...] = ()
-    quotes: tuple[str, ...] = ()
+    points: Strs = ()
+    quotes: Strs = ()
     source: str | None = None
 
 
@@ -191,8 +201,8 @@ class Lead(Record):
     title: str
     similarity: int
     related: bool = False
-    build: tuple[str, ...] = ()
-    carry: tuple[str, ...] = ()
+    build: Strs = ()
+    carry: Strs = ()
 
 
 class Profile(Record):
@@ -204,24 +214,24 @@ class Profile(Record):
     cluster: str
     pathway: str
     onet_title: str | None = None
-    former_slugs: tuple[str, ...] = ()
-    also_called: tuple[str, ...] = ()
-    search_titles: tuple[str, ...] = ()
+    former_slugs: Strs = ()
+    also_called: Strs = ()
+    search_titles: Strs = ()
     also_in: tuple[Placement, ...] = ()
     cluster_2024: str | None = None
     subcluster_2024: str | None = None
     also_in_2024: tuple[Placement2024, ...] = ()
     job_zone: int | None = None
-    bright_outlook: tuple[str, ...] = ()
-    courses: tuple[str, ...] = ()
+    bright_outlook: Strs = ()
+    courses: Strs = ()
     education_note: str | None = None
     programs_note: str | None = None
     requirements_note: str | None = None
-    additional_info: tuple[str, ...] = ()
+    additional_info: Strs = ()
     related: tuple[Related, ...] = ()
-    skills: tuple[str, ...] = ()
-    knowledge: tuple[str, ...] = ()
-    technology: tuple[str, ...] = ()
+    skills: Strs = ()
+    knowledge: Strs = ()
+    technology: Strs = ()
     wages: Wages | None = None
     outlook: Outlook | None = None
     education: Education | None = None
@@ -230,12 +240,12 @@ class Profile(Record):
     insider: tuple[Insider, ...] = ()
     certifications: tuple[Certification, ...] = ()
     resources: tuple[Resource, ...] = ()
-    sources: tuple[str, ...] = ()
-    subjects: tuple[str, ...] = ()
+    sources: Strs = ()
+    subjects: Strs = ()
     education_survey: tuple[SurveyShare, ...] = ()
-    work_activities: tuple[str, ...] = ()
-    work_values: tuple[str, ...] = ()
-    work_styles: tuple[str, ...] = ()
+    work_activities: Strs = ()
+    work_values: Strs = ()
+    work_styles: Strs = ()
     leads: tuple[Lead, ...] = ()
     origin: str = ""  # the file it was read from
 

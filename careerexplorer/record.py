@@ -22,8 +22,10 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         declared = cls.__dict__.get("__annotations__", {})
-        cls._fields = tuple(name for name, kind in declared.items() if "ClassVar" not in str(kind))
-        cls._required = frozenset(name for name in cls._fields if name not in cls.__dict__)
+        own = tuple(name for name, kind in declared.items() if "ClassVar" not in str(kind))
+        # A record that extends another has its fields first, then its own.
+        cls._fields = (*cls._fields, *own)
+        cls._required = cls._required | {name for name in own if name not in cls.__dict__}
 
     def __init__(self, *args: Any, **values: Any) -> None:
         if args:

@@ -46,6 +46,23 @@ def _wage(doc: str) -> Field:
     return _n(doc, "int", maximum=MAX_WAGE)
 
 
+def _strs(doc: str) -> Field:
+    return Field("strs", doc=doc)
+
+
+def _table(doc: str, **fields: Field) -> Field:
+    return Field("table", doc=doc, fields=fields)
+
+
+def _tables(doc: str, **fields: Field) -> Field:
+    return Field("tables", doc=doc, fields=fields)
+
+
+def _link(which: str) -> dict[str, Field]:
+    """The keys of a link to another profile: its slug and its title."""
+    return {"slug": _s(f"Slug of {which}", True, pattern=SLUG_RE), "title": _s("Its title", True)}
+
+
 SOURCE_FIELDS = {
     "source": _s("Publisher and program the figures come from", True),
     "period": _s("Vintage of the figures, e.g. 'May 2025' or '2024-34'", True),
@@ -78,157 +95,113 @@ PROFILE_FIELDS: dict[str, Field] = {
     "onet_code": _s("O*NET-SOC 2019 code, e.g. 29-2072.00", True, pattern=ONET_RE),
     "soc_code": _s("SOC 2018 code, e.g. 29-2072", True, pattern=SOC_RE),
     "onet_title": _s("O*NET's own (plural) title"),
-    "former_slugs": Field("strs", doc="Slugs this career had before a title change; look-ups of them still find it"),
+    "former_slugs": _strs("Slugs this career had before a title change; look-ups of them still find it"),
     "summary": _s("What the work is, in one or two plain sentences", True),
-    "also_called": Field("strs", doc="A few common other titles, shown on the page"),
-    "search_titles": Field("strs", doc="More alternate titles, used by search only"),
+    "also_called": _strs("A few common other titles, shown on the page"),
+    "search_titles": _strs("More alternate titles, used by search only"),
     "cluster": _s("Career Cluster (16-cluster framework)", True),
     "pathway": _s("Career Pathway within the cluster", True),
-    "also_in": Field(
-        "tables",
-        doc="Other clusters and pathways the framework lists the career under",
-        fields={
-            "cluster": _s("Career Cluster", True),
-            "pathway": _s("Career Pathway within it", True),
-        },
+    "also_in": _tables(
+        "Other clusters and pathways the framework lists the career under",
+        cluster=_s("Career Cluster", True),
+        pathway=_s("Career Pathway within it", True),
     ),
     "cluster_2024": _s("Advance CTE 2024 Career Cluster"),
     "subcluster_2024": _s("Advance CTE 2024 sub-cluster"),
-    "also_in_2024": Field(
-        "tables",
-        doc="Other 2024 clusters and sub-clusters the crosswalk lists the career under",
-        fields={
-            "cluster": _s("Advance CTE 2024 Career Cluster", True),
-            "subcluster": _s("Sub-cluster within it", True),
-        },
+    "also_in_2024": _tables(
+        "Other 2024 clusters and sub-clusters the crosswalk lists the career under",
+        cluster=_s("Advance CTE 2024 Career Cluster", True),
+        subcluster=_s("Sub-cluster within it", True),
     ),
     "job_zone": Field("int", doc="O*NET job zone, 1 (little preparation) to 5 (extensive)", minimum=1, maximum=5),
-    "bright_outlook": Field("strs", doc="O*NET Bright Outlook reasons; empty when not flagged"),
-    "courses": Field("strs", doc="Career-specific high-school subjects, added to the pathway's"),
+    "bright_outlook": _strs("O*NET Bright Outlook reasons; empty when not flagged"),
+    "courses": _strs("Career-specific high-school subjects, added to the pathway's"),
     "education_note": _s("Education Level: a plain paragraph on the schooling people get"),
     "programs_note": _s("Beyond High School: advice on programs"),
     "requirements_note": _s("Extra Requirements: a plain paragraph on credentials"),
-    "additional_info": Field("strs", doc="Additional Information: paragraphs"),
-    "related": Field(
-        "tables",
-        doc="Related careers, as links to other profiles",
-        fields={
-            "slug": _s("Slug of the related career", True, pattern=SLUG_RE),
-            "title": _s("Its title", True),
-        },
+    "additional_info": _strs("Additional Information: paragraphs"),
+    "related": _tables("Related careers, as links to other profiles", **_link("the related career")),
+    "skills": _strs("Most important skills (O*NET)"),
+    "knowledge": _strs("Most important knowledge areas (O*NET)"),
+    "technology": _strs("Technology used on the job (O*NET)"),
+    "wages": _table("Wages (BLS OEWS)", **SOURCE_FIELDS, area=_s("Area the wages are for", True), **WAGE_FIELDS),
+    "outlook": _table(
+        "Projections (BLS Employment Projections)",
+        **SOURCE_FIELDS,
+        employment_start=_n("Employment at the start of the period", "int"),
+        employment_end=_n("Projected employment at the end of the period", "int"),
+        change_number=Field("int", doc="Projected change in jobs", minimum=-MAX_COUNT, maximum=MAX_COUNT),
+        change_pct=Field("number", doc="Projected change in per cent", minimum=MIN_PCT, maximum=MAX_PCT),
+        openings=_n("Openings a year, on average over the period", "int"),
+        average_change_pct=Field(
+            "number", doc="Projected change for all occupations, per cent", minimum=MIN_PCT, maximum=MAX_PCT
+        ),
     ),
-    "skills": Field("strs", doc="Most important skills (O*NET)"),
-    "knowledge": Field("strs", doc="Most important knowledge areas (O*NET)"),
-    "technology": Field("strs", doc="Technology used on the job (O*NET)"),
-    "wages": Field(
-        "table",
-        doc="Wages (BLS OEWS)",
-        fields={**SOURCE_FIELDS, "area": _s("Area the wages are for", True), **WAGE_FIELDS},
+    "education": _table(
+        "Entry requirements (BLS Employment Projections)",
+        **SOURCE_FIELDS,
+        typical_entry=_s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
+        experience=_s("Work experience in a related occupation"),
+        training=_s("Typical on-the-job training"),
     ),
-    "outlook": Field(
-        "table",
-        doc="Projections (BLS Employment Projections)",
-        fields={
-            **SOURCE_FIELDS,
-            "employment_start": _n("Employment at the start of the period", "int"),
-            "employment_end": _n("Projected employment at the end of the period", "int"),
-            "change_number": Field("int", doc="Projected change in jobs", minimum=-MAX_COUNT, maximum=MAX_COUNT),
-            "change_pct": Field("number", doc="Projected change in per cent", minimum=MIN_PCT, maximum=MAX_PCT),
-            "openings": _n("Openings a year, on average over the period", "int"),
-            "average_change_pct": Field(
-                "number", doc="Projected change for all occupations, per cent", minimum=MIN_PCT, maximum=MAX_PCT
-            ),
-        },
+    "interests": _table(
+        "O*NET RIASEC interest scores, 1 to 7",
+        **{name: Field("number", doc=f"{name.title()} score", minimum=1, maximum=7) for name in INTERESTS},
     ),
-    "education": Field(
-        "table",
-        doc="Entry requirements (BLS Employment Projections)",
-        fields={
-            **SOURCE_FIELDS,
-            "typical_entry": _s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
-            "experience": _s("Work experience in a related occupation"),
-            "training": _s("Typical on-the-job training"),
-        },
+    "programs": _tables(
+        "Beyond High School: programs (CIP 2020)",
+        cip=_s("CIP 2020 code", True, pattern=CIP_RE),
+        title=_s("Program title", True),
+        note=_s("Advice on this program"),
     ),
-    "interests": Field(
-        "table",
-        doc="O*NET RIASEC interest scores, 1 to 7",
-        fields={name: Field("number", doc=f"{name.title()} score", minimum=1, maximum=7) for name in INTERESTS},
+    "insider": _tables(
+        "Insider Info: an expert and what they say",
+        name=_s("The expert's name", True),
+        role=_s("Their role", True),
+        organization=_s("Where they work", True),
+        points=_strs("What they say, in our words"),
+        quotes=_strs("Their words, quoted exactly"),
+        source=_s("Where the interview was published"),
     ),
-    "programs": Field(
-        "tables",
-        doc="Beyond High School: programs (CIP 2020)",
-        fields={
-            "cip": _s("CIP 2020 code", True, pattern=CIP_RE),
-            "title": _s("Program title", True),
-            "note": _s("Advice on this program"),
-        },
+    "certifications": _tables(
+        "Extra Requirements: certifications and licences",
+        abbr=_s("Abbreviation, e.g. RHIT"),
+        name=_s("Full name", True),
+        issuer=_s("Issuing body", True),
+        kind=_s("certification or license", choices=CERT_KINDS),
+        note=_s("For example, how licensing varies by state"),
     ),
-    "insider": Field(
-        "tables",
-        doc="Insider Info: an expert and what they say",
-        fields={
-            "name": _s("The expert's name", True),
-            "role": _s("Their role", True),
-            "organization": _s("Where they work", True),
-            "points": Field("strs", doc="What they say, in our words"),
-            "quotes": Field("strs", doc="Their words, quoted exactly"),
-            "source": _s("Where the interview was published"),
-        },
+    "resources": _tables(
+        "Additional Information: websites",
+        name=_s("Name of the site", True),
+        url=_s("Address", True, pattern=re.compile(r"^https?://\S+$")),
     ),
-    "certifications": Field(
-        "tables",
-        doc="Extra Requirements: certifications and licences",
-        fields={
-            "abbr": _s("Abbreviation, e.g. RHIT"),
-            "name": _s("Full name", True),
-            "issuer": _s("Issuing body", True),
-            "kind": _s("certification or license", choices=CERT_KINDS),
-            "note": _s("For example, how licensing varies by state"),
-        },
+    "sources": _strs("Citations of the data behind the profile, with vintages"),
+    "subjects": _strs(
+        "High-school subjects the career leans on, from O*NET Knowledge through "
+        "the table in docs/subjects.md; shown when `courses` is absent"
     ),
-    "resources": Field(
-        "tables",
-        doc="Additional Information: websites",
-        fields={
-            "name": _s("Name of the site", True),
-            "url": _s("Address", True, pattern=re.compile(r"^https?://\S+$")),
-        },
+    "education_survey": _tables(
+        "What workers surveyed say the job requires (O*NET Required Level of Education)",
+        category=_s("Level of schooling, in short words", True),
+        percent=Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
     ),
-    "sources": Field("strs", doc="Citations of the data behind the profile, with vintages"),
-    "subjects": Field(
-        "strs",
-        doc="High-school subjects the career leans on, from O*NET Knowledge through "
-        "the table in docs/subjects.md; shown when `courses` is absent",
-    ),
-    "education_survey": Field(
-        "tables",
-        doc="What workers surveyed say the job requires (O*NET Required Level of Education)",
-        fields={
-            "category": _s("Level of schooling, in short words", True),
-            "percent": Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
-        },
-    ),
-    "work_activities": Field("strs", doc="Main O*NET detailed work activities, by how many of the tasks they cover"),
-    "work_values": Field("strs", doc="Top O*NET work values (extent)"),
-    "work_styles": Field("strs", doc="Top O*NET work styles (importance)"),
-    "leads": Field(
-        "tables",
-        doc="Where it leads: careers this one leads to, most alike first",
-        fields={
-            "slug": _s("Slug of the career it leads to", True, pattern=SLUG_RE),
-            "title": _s("Its title", True),
-            "similarity": Field(
-                "int",
-                True,
-                "How alike the two are, 0 to 100 (skills, knowledge, O*NET related occupations)",
-                minimum=0,
-                maximum=100,
-            ),
-            "related": Field("bool", doc="O*NET lists it as a related occupation"),
-            "build": Field("strs", doc="Skills to build: the largest gaps in level"),
-            "carry": Field("strs", doc="Skills that carry over"),
-        },
+    "work_activities": _strs("Main O*NET detailed work activities, by how many of the tasks they cover"),
+    "work_values": _strs("Top O*NET work values (extent)"),
+    "work_styles": _strs("Top O*NET work styles (importance)"),
+    "leads": _tables(
+        "Where it leads: careers this one leads to, most alike first",
+        **_link("the career it leads to"),
+        similarity=Field(
+            "int",
+            True,
+            "How alike the two are, 0 to 100 (skills, knowledge, O*NET related occupations)",
+            minimum=0,
+            maximum=100,
+        ),
+        related=Field("bool", doc="O*NET lists it as a related occupation"),
+        build=_strs("Skills to build: the largest gaps in level"),
+        carry=_strs("Skills that carry over"),
     ),
 }
 

@@ -13,20 +13,25 @@ ONET = "National Center for O*NET Development, USDOL/ETA"
 BLS_OEWS = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
 BLS_EP = "U.S. Bureau of Labor Statistics, Employment Projections"
 
+# The O*NET database files, by key: all from the one release, each at onet/<name>.txt.
+ONET_FILES = {
+    "occupations": "Occupation Data",
+    "tasks": "Task Statements",
+    "reported_titles": "Sample of Reported Titles",
+    "alternate_titles": "Alternate Titles",
+    "job_zones": "Job Zones",
+    "interests": "Interests",
+    "related": "Related Occupations",
+    "skills": "Skills",
+    "knowledge": "Knowledge",
+    "technology": "Technology Skills",
+    "task_activities": "Tasks to DWAs",
+    "tools": "Tools Used",
+}
+
 # key: (path under the sources folder, publisher, release, vintage of the figures)
 FILES: dict[str, tuple[str, str, str, str]] = {
-    "occupations": ("onet/Occupation Data.txt", ONET, ONET_RELEASE, "May 2025"),
-    "tasks": ("onet/Task Statements.txt", ONET, ONET_RELEASE, "May 2025"),
-    "reported_titles": ("onet/Sample of Reported Titles.txt", ONET, ONET_RELEASE, "May 2025"),
-    "alternate_titles": ("onet/Alternate Titles.txt", ONET, ONET_RELEASE, "May 2025"),
-    "job_zones": ("onet/Job Zones.txt", ONET, ONET_RELEASE, "May 2025"),
-    "interests": ("onet/Interests.txt", ONET, ONET_RELEASE, "May 2025"),
-    "related": ("onet/Related Occupations.txt", ONET, ONET_RELEASE, "May 2025"),
-    "skills": ("onet/Skills.txt", ONET, ONET_RELEASE, "May 2025"),
-    "knowledge": ("onet/Knowledge.txt", ONET, ONET_RELEASE, "May 2025"),
-    "technology": ("onet/Technology Skills.txt", ONET, ONET_RELEASE, "May 2025"),
-    "task_activities": ("onet/Tasks to DWAs.txt", ONET, ONET_RELEASE, "May 2025"),
-    "tools": ("onet/Tools Used.txt", ONET, ONET_RELEASE, "May 2025"),
+    **{key: (f"onet/{name}.txt", ONET, ONET_RELEASE, "May 2025") for key, name in ONET_FILES.items()},
     "bright_outlook": (
         "onet/bright-outlook/All_Bright_Outlook_Occupations.csv",
         "O*NET OnLine",

@@ -13,6 +13,15 @@ from careerexplorer.results import CareerPage
 from careerexplorer.sanitize import text as safe
 
 
+def _bullet(title: str, aside: str, more: str = "") -> Text:
+    """An item of a list: a title, an aside in dim type (its code or slug), then any more to say."""
+    item = text(title)
+    item.append(aside, style=DIM)
+    if more:
+        item.append(more)
+    return item
+
+
 def key_facts(page: Page, p: Profile) -> None:
     """The three key facts, AVG. SALARY, EDUCATION and JOB OUTLOOK, side by side in a box.
 
@@ -90,14 +99,12 @@ def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> Non
         page.para(p.programs_note)
         if p.programs:
             page.para(Text("Programs to consider:"))
-            items = []
-            for prog in p.programs:
-                item = text(prog.title)
-                item.append(f" (CIP {safe(prog.cip)})", style=DIM)
-                if prog.note:
-                    item.append(f": {safe(prog.note)}")
-                items.append(item)
-            page.bullets(items)
+            page.bullets(
+                [
+                    _bullet(prog.title, f" (CIP {safe(prog.cip)})", f": {safe(prog.note)}" if prog.note else "")
+                    for prog in p.programs
+                ]
+            )
 
 
 def education_level(page: Page, p: Profile) -> None:
@@ -319,12 +326,7 @@ def related_careers(page: Page, p: Profile) -> None:
     if not p.related:
         return
     page.heading("Related Careers")
-    items = []
-    for rel in p.related:
-        item = text(rel.title)
-        item.append(f"  ({safe(rel.slug)})", style=DIM)
-        items.append(item)
-    page.bullets(items)
+    page.bullets([_bullet(rel.title, f"  ({safe(rel.slug)})") for rel in p.related])
 
 
 def work_is_like(page: Page, p: Profile) -> None:
@@ -350,14 +352,16 @@ def where_it_leads(page: Page, p: Profile) -> None:
     from careerexplorer.guidance import steps_up
 
     page.heading("Where It Leads")
-    items = []
-    for lead in steps_up(p, LEADS_ON_PAGE):
-        item = text(lead.title)
-        item.append(f"  ({safe(lead.slug)}, {lead.similarity}% alike)", style=DIM)
-        if lead.build:
-            item.append(f"; build {safe(', '.join(lead.build))}")
-        items.append(item)
-    page.bullets(items)
+    page.bullets(
+        [
+            _bullet(
+                lead.title,
+                f"  ({safe(lead.slug)}, {lead.similarity}% alike)",
+                f"; build {safe(', '.join(lead.build))}" if lead.build else "",
+            )
+            for lead in steps_up(p, LEADS_ON_PAGE)
+        ]
+    )
     page.para(Text(f"More, with pay and schooling: careers next {safe(p.slug)}", style=DIM))
 
 
