@@ -234,8 +234,10 @@ def test_an_ascii_only_terminal_gets_ascii(args: list[str]) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    # A test run started in the background has Ctrl-C ignored, and a child would inherit that:
+    # the command is started as from a terminal, where Ctrl-C interrupts.
     with subprocess.Popen([*CLI, "match"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as proc:
+                          text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as proc:
         assert proc.stderr is not None
         deadline = time.monotonic() + 20
         seen = ""
