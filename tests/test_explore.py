@@ -7,10 +7,12 @@ touches is a temporary one, and it is the same file `careers shortlist` reads.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 from typer.testing import CliRunner
@@ -22,6 +24,7 @@ from careerexplorer.explore.screens import CompareScreen, HelpScreen, PageScreen
 from careerexplorer.explore.session import RESULT_LIMIT, Session, links, parse_min_salary
 from careerexplorer.listing import Filters
 from careerexplorer.match import QUIZ, code_from_answers
+from careerexplorer.text import normalize
 
 
 @pytest.fixture
@@ -48,6 +51,11 @@ def search_screen(app: Explorer) -> SearchScreen:
     screen = app.screen
     assert isinstance(screen, SearchScreen), type(screen).__name__
     return screen
+
+
+def picture(app: Explorer) -> str:
+    """The screen as an SVG, without the id that differs from one picture to the next."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
 
 
 def page_text(app: Explorer) -> str:
@@ -87,6 +95,24 @@ def test_a_half_typed_word_lists_the_titles_it_starts(session: Session) -> None:
     assert not commands.search(session.catalog, "zzdentl", Filters(), RESULT_LIMIT).hits
     nur = session.results("nur").rows
     assert nur and all("nurs" in r.title.lower() for r in nur[:3])
+
+
+def test_titles_starting_is_every_title_with_a_word_starting_with_each_word_typed(session: Session) -> None:
+    def plainly(text: str) -> list[str]:
+        typed = normalize(text).split()
+        found = [e for e in session.catalog.entries
+                 if all(any(w.startswith(t) for w in normalize(e["title"]).split()) for t in typed)
+                 and session.filters.keeps(e)]
+        found.sort(key=lambda e: (len(e["title"]), -(e["employment"] or 0)))
+        return [e["slug"] for e in found]
+
+    texts = ["n", "nur", "dental hy", "hy dental", "s d", "eng", "medical  rec", "a", "zzq", "nurse nu", "O*NET"]
+    for filters in ({}, {"education": "bachelor"}):
+        session.set_filters(**filters)
+        for text in texts:
+            assert [e["slug"] for e in session.titles_starting(text, limit=10_000)] == plainly(text), text
+            assert [e["slug"] for e in session.titles_starting(text)] == plainly(text)[:20], text
+    assert session.titles_starting("   ") == []
 
 
 def test_failing_titles_that_start_so_the_nearest_titles_are_offered(session: Session,
@@ -135,6 +161,44 @@ def test_type_navigate_open_and_go_back(session: Session) -> None:
         assert second.title in page_text(app) and "What To Learn" in page_text(app)
         await pilot.press("escape")
         assert app.screen is screen and app.screen.query_one("#query", Input).value == "dental"
+
+    drive(app, steps)
+
+
+def test_keys_typed_faster_than_the_answers_are_searched_for_once(session: Session,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    results = session.results
+    monkeypatch.setattr(session, "results", lambda text: asked.append(text) or results(text))
+    app = Explorer(session)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = search_screen(app)
+        asked.clear()
+        for key in "dental":  # all in before the app has handled the first
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert screen.shown_query == "dental" and asked == ["dental"]
+        assert [r.slug for r in screen.rows] == [r.slug for r in results("dental").rows]
+
+    drive(app, steps)
+
+
+def test_the_list_as_drawn_key_by_key_is_the_list_drawn_afresh(session: Session) -> None:
+    # Only the lines that change are drawn again on a keystroke, and the screen is laid out again only
+    # when the scroll bar comes or goes: after each key the picture is the one a full redraw makes.
+    app = Explorer(session)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = search_screen(app)
+        for key in [*"nurse", "backspace", "escape", "pagedown", "down", "slash", "backspace", "backspace",
+                    *" pr", "escape", "end", "up", "slash", *"actitioner", "escape", "s"]:
+            await pilot.press(key)
+            drawn = picture(app)
+            for widget in [screen, *screen.query("*")]:
+                widget.refresh(layout=True)
+            await pilot.pause()
+            assert picture(app) == drawn, key
 
     drive(app, steps)
 

@@ -97,8 +97,11 @@ class SearchScreen(Screen[None]):
         self.update_results(keep=True)
 
     @on(Input.Changed, "#query")
-    def typed(self) -> None:
-        self.update_results()
+    def typed(self, event: Input.Changed) -> None:
+        # Keys typed faster than the answers come: only the newest text is searched for (the later
+        # change is on its way), so no one waits for answers to what is no longer typed.
+        if event.value == event.input.value:
+            self.update_results()
 
     def update_results(self, keep: bool = False) -> None:
         text = self.query_one("#query", QueryInput).value

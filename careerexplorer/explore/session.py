@@ -7,6 +7,7 @@ keeping the search index loaded, and the answers to recent queries, across keyst
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
@@ -159,21 +160,33 @@ class Session:
         return result
 
     @cached_property
-    def _title_words(self) -> list[tuple[list[str], Entry]]:
-        return [(normalize(e["title"]).split(), e) for e in self.catalog.entries]
+    def _title_words(self) -> tuple[list[str], list[set[int]]]:
+        """Every word of a title, sorted, with the places in catalog.entries of the titles that have it."""
+        having: dict[str, set[int]] = {}
+        for i, e in enumerate(self.catalog.entries):
+            for word in normalize(e["title"]).split():
+                having.setdefault(word, set()).add(i)
+        words = sorted(having)
+        return words, [having[w] for w in words]
 
     def titles_starting(self, text: str, limit: int = 20) -> list[Entry]:
         """Careers whose title has, for each word typed, a word starting with it; shortest titles first."""
         typed = normalize(text).split()
         if not typed:
             return []
-        found = [
-            e
-            for words, e in self._title_words
-            if all(any(w.startswith(t) for w in words) for t in typed) and self.filters.keeps(e)
-        ]
-        found.sort(key=lambda e: (len(e["title"]), -(e["employment"] or 0)))
-        return found[:limit]
+        words, having = self._title_words
+        found: set[int] | None = None
+        for t in typed:
+            # The title words starting with t lie together in sorted order.
+            start = bisect_left(words, t)
+            end = bisect_left(words, t + "\U0010ffff", start)
+            titles = set().union(*having[start:end])
+            found = titles if found is None else found & titles
+            if not found:
+                return []
+        entries = self.catalog.entries
+        ordered = sorted(found or (), key=lambda i: (len(entries[i]["title"]), -(entries[i]["employment"] or 0), i))
+        return [entries[i] for i in ordered if self.filters.keeps(entries[i])][:limit]
 
     # -- choices --------------------------------------------------------------------------------------
 

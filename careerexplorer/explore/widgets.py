@@ -6,13 +6,12 @@ import sys
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -134,26 +133,70 @@ class ResultsView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: tuple[Row, ...] = ()
         self.marked: set[str] = set()
-        self._drawn: dict[tuple[Row, int, bool], list[Segment]] = {}
+        self._drawn: dict[tuple[str, str, str, str, int, bool, bool], Strip] = {}
         self._styles_made: tuple[Style, Style] | None = None
 
     def show(self, rows: tuple[Row, ...], marked: set[str], keep: bool) -> None:
+        before = self._on_screen()
         self.rows, self.marked = rows, marked
-        self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
+        laid_out = self._resize_list(len(rows))
         self.set_reactive(ResultsView.cursor, min(self.cursor, len(rows) - 1) if keep and rows else 0)
         if not keep:
             self.scroll_to(y=0, animate=False, immediate=True)
         self._keep_cursor_visible()
-        self.refresh()
+        if laid_out:
+            self.refresh()
+        else:
+            self._refresh_changed(before)
         self.post_message(self.Highlighted())
+
+    def _resize_list(self, length: int) -> bool:
+        """The list's new length; True when the screen is to be laid out again for it."""
+        size = Size(self.scrollable_content_region.width, length)
+        height = self.scrollable_content_region.height
+        if size.width != self.virtual_size.width or (length > height) != (self.virtual_size.height > height):
+            self.virtual_size = size  # the scroll bar comes or goes: the screen is laid out again
+            return True
+        # Otherwise only the scroll bar's thumb changes, without laying the screen out again.
+        self.set_reactive(ResultsView.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = length
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        return False
 
     def current(self) -> Row | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, before: int) -> None:
         self._keep_cursor_visible()
-        self.refresh()
+        top = round(self.scroll_y)
+        for index in (before, self.cursor):  # a scroll, if there was one, has redrawn it all
+            self.refresh(Region(0, index - top, self.size.width, 1))
         self.post_message(self.Highlighted())
+
+    def _line(self, index: int) -> tuple[str, str, str, str, bool, bool] | None:
+        """What line `index` of the list shows (the reason for a match is shown elsewhere)."""
+        if not 0 <= index < len(self.rows):
+            return None
+        row = self.rows[index]
+        return row.title, row.salary, row.education, row.outlook, row.slug in self.marked, index == self.cursor
+
+    def _on_screen(self) -> list[tuple[str, str, str, str, bool, bool] | None]:
+        top = round(self.scroll_y)
+        return [self._line(top + y) for y in range(self.size.height)]
+
+    def _refresh_changed(self, before: list[tuple[str, str, str, str, bool, bool] | None]) -> None:
+        # Only the lines that now show something else are drawn again: a keystroke that keeps the first
+        # careers where they were costs a line or two, not the whole list.
+        after = self._on_screen()
+        if len(after) != len(before):
+            self.refresh()
+            return
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, after, strict=True)):
+            if old != new:
+                self.refresh(Region(0, y, width, 1))
 
     def _keep_cursor_visible(self) -> None:
         height = self.scrollable_content_region.height
@@ -192,20 +235,25 @@ class ResultsView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._styles_made = None
+        self._drawn.clear()
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base, cursor = self.line_styles()
         if not 0 <= index < len(self.rows):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.line_styles()[0])
         row = self.rows[index]
-        key = (row, width, row.slug in self.marked)
-        segments = self._drawn.get(key)
-        if segments is None:
-            # The same careers come back keystroke after keystroke: each line is drawn once.
+        marked, at_cursor = row.slug in self.marked, index == self.cursor
+        key = (row.title, row.salary, row.education, row.outlook, width, marked, at_cursor)
+        strip = self._drawn.get(key)
+        if strip is None:
+            # The same careers come back keystroke after keystroke: each line is drawn once (until the
+            # styles change, as they do when the list gains or loses focus).
             if len(self._drawn) > 4000:
                 self._drawn.clear()
-            segments = self._drawn[key] = list(row_prompt(row, width, key[2]).render(self.app.console))
-        return Strip(segments).adjust_cell_length(width).apply_style(cursor if index == self.cursor else base)
+            base, cursor = self.line_styles()
+            segments = row_prompt(row, width, marked).render(self.app.console)
+            strip = Strip(segments).adjust_cell_length(width).apply_style(cursor if at_cursor else base)
+            self._drawn[key] = strip
+        return strip
