@@ -17,7 +17,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -161,6 +161,13 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
+def singular_title(title: str) -> str:
+    """A title's words in their normal form, each singular: what a query typed as the title reads.
+    Kept, since every search compares hundreds of titles, and the explorer searches at each key."""
+    return " ".join(singular(w) for w in normalize(title).split())
+
+
 def parse(query: str, vocabulary: Vocabulary) -> Parsed:
     """The parts of a query worth searching for; a UsageError when nothing is left of it."""
     # A single letter ("b" of "a-a-b") matches too much to mean anything on its own.
@@ -228,16 +235,10 @@ class Index:
             return []  # not an expression FTS5 can read (a query of only punctuation, say)
         return [(int(r), float(s)) for r, s in rows if r not in self.skip]
 
-    def scores(self, expression: str, rows: Sequence[int]) -> dict[int, float]:
-        """BM25 (higher better) of the given rows that match an expression."""
-        # Every match, then the rows wanted: FTS5 answers `rowid IN (...)` by running the whole
-        # expression once for each row, which costs far more than one run over the catalog.
-        wanted = set(rows)
-        return {r: v for r, v in self.matching(expression, limit=-1) if r in wanted}
-
     def rows_matching(self, expression: str, rows: Sequence[int], column: str | None = None) -> set[int]:
         """Which of the rows match an expression (in one column, when given)."""
-        where = f"{{{column}}} : {expression}" if column else expression
+        # In brackets: a column filter binds to the first part of an OR only.
+        where = f"{{{column}}} : ({expression})" if column else expression
         try:
             found = {int(r) for (r,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))}
         except sqlite3.OperationalError:
@@ -368,21 +369,18 @@ class Searcher:
             return []
         found: list[tuple[float, Index, int, str]] = []
         for index, hidden in self.indexes:
-            scored = index.matching(" OR ".join(expressions))
             if len(expressions) > 1:
-                # Those that answer every part may be few among the many that answer one: ask for them too.
-                known = {r for r, _ in scored}
-                scored += [(r, v) for r, v in index.matching(" AND ".join(expressions)) if r not in known]
-            rows = [r for r, _ in scored]
-            if len(expressions) > 1:
-                # Each part of the query scored on its own: a career that answers every part, each
-                # fairly well, beats one that answers one part very well.
-                parts = [index.scores(e, rows) for e in expressions]
+                # Each part of the query scored on its own, over every career it matches: a career
+                # that answers every part, each fairly well, beats one that answers one part very well.
+                parts = [dict(index.matching(e, limit=-1)) for e in expressions]
                 value = {
                     r: sum(math.log1p(p.get(r, 0.0)) for p in parts) * sum(r in p for p in parts) / len(parts)
-                    for r in rows
+                    for r in set().union(*parts)
                 }
+                rows = sorted(value, key=lambda r: (-value[r], r))[:CANDIDATES]
             else:
+                scored = index.matching(expressions[0])
+                rows = [r for r, _ in scored]
                 value = dict(scored)
             # The query as one phrase in a title, or in another name, makes a surer answer; the
             # title itself (singular, any case) surest.
@@ -397,7 +395,7 @@ class Searcher:
                 if slug in hidden or (slugs is not None and slug not in slugs):
                     continue
                 boost = 1.6 if r in in_title else 1.25 if r in in_names else 1.0
-                if wanted and " ".join(singular(w) for w in normalize(title).split()) == wanted:
+                if wanted and singular_title(title) == wanted:
                     boost *= 1.3
                 # Jobs break near-ties: a broad word lists the careers most people hold first.
                 found.append((value[r] * boost * (1 + 0.06 * math.log10(1 + jobs)), index, r, slug))
@@ -436,11 +434,12 @@ class Searcher:
                         break
                     for r in index.rows_matching(expression, left, column):
                         column_of[r] = column
+                holds = matcher(asked.groups).search
                 for f in mine:
                     if f.sense != sense:
                         continue
                     column = column_of.get(f.row, "summary")
-                    matched, reason = describe(info[f.row], column, asked)
+                    matched, reason = describe(info[f.row], column, asked, holds)
                     i = info[f.row]
                     out.append(
                         Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense, json.loads(i[12]))
@@ -449,14 +448,17 @@ class Searcher:
         return sorted(out, key=lambda r: position[r.slug])
 
 
-def describe(info: tuple[Any, ...], column: str, parsed: Parsed) -> tuple[str, str]:
-    """(what matched, the reason in words) for a career's best column."""
+def describe(
+    info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any] | None = None
+) -> tuple[str, str]:
+    """(what matched, the reason in words) for a career's best column; ``holds`` is the query's
+    matcher(...).search, when the caller has it made already."""
     _, _, title, _, _, _, kinds, names, work, tools, skills, places, _ = info
     groups = parsed.groups
     via = next((g.text for g in groups if g.expanded), None)
     prefix = f"{via}: " if via and not any(g.text == normalize(title) for g in groups) else ""
 
-    holds = matcher(groups).search
+    holds = holds or matcher(groups).search
 
     def first(texts: Iterable[str]) -> str | None:
         return next((t for t in texts if holds(t.replace("’", "'"))), None)
