@@ -16,10 +16,11 @@ import json
 import math
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerexplorer.errors import DataError, UsageError
 from careerexplorer.searchindex import COLUMNS, KIND_OF, SEARCH_DB, SEP, VERSION
@@ -39,6 +40,8 @@ STOP = frozenset(
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
 MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
 TYPO_CUTOFF = 82.0
+K = TypeVar("K")
+V = TypeVar("V")
 REASONS = {
     "title": "title",
     "names": "also called",
@@ -211,6 +214,10 @@ class Index:
         self.db = db
         self.name = name
         self.skip = skip or set()  # rows that are not to be found (a slug given twice: the second)
+        # What each part of a query matched, kept for the next queries of one searcher: typing a
+        # query word by word (the explorer searches at each key) scores the earlier words once.
+        self._scores: OrderedDict[str, dict[int, float]] = OrderedDict()
+        self._columns: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
 
     @classmethod
     def open(cls, path: Path) -> Index:
@@ -235,7 +242,16 @@ class Index:
             return []  # not an expression FTS5 can read (a query of only punctuation, say)
         return [(int(r), float(s)) for r, s in rows if r not in self.skip]
 
-    def rows_matching(self, expression: str, rows: Sequence[int], column: str | None = None) -> set[int]:
+    def scores(self, expression: str) -> dict[int, float]:
+        """BM25 (higher better) of every row an expression matches."""
+        return _kept(self._scores, expression, lambda: dict(self.matching(expression, limit=-1)))
+
+    def in_column(self, expression: str, column: str) -> frozenset[int]:
+        """Every row an expression matches in one column."""
+        key = (expression, column)
+        return _kept(self._columns, key, lambda: frozenset(self.rows_matching(expression, None, column)))
+
+    def rows_matching(self, expression: str, rows: Sequence[int] | None, column: str | None = None) -> set[int]:
         """Which of the rows match an expression (in one column, when given)."""
         # In brackets: a column filter binds to the first part of an OR only.
         where = f"{{{column}}} : ({expression})" if column else expression
@@ -243,7 +259,7 @@ class Index:
             found = {int(r) for (r,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))}
         except sqlite3.OperationalError:
             return set()
-        return found & set(rows)
+        return found if rows is None else found & set(rows)
 
     def _by_id(self, columns: str, rows: Iterable[int]) -> list[tuple[Any, ...]]:
         """Rows of the career table by id (``columns`` starting with the id), in parts of at most
@@ -263,6 +279,20 @@ class Index:
     def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
         """(slug, title, jobs) of each row."""
         return {i: (slug, title, jobs) for i, slug, title, jobs in self._by_id("id, slug, title, jobs", rows)}
+
+
+KEEP = 256  # parts of queries whose matches an index keeps
+
+
+def _kept(store: OrderedDict[K, V], key: K, compute: Callable[[], V]) -> V:
+    """The value kept under key, else computed and kept; the least recently used goes first."""
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    value = store[key] = compute()
+    if len(store) > KEEP:
+        store.popitem(last=False)
+    return value
 
 
 def matcher(groups: Sequence[Group]) -> re.Pattern[str]:
@@ -372,7 +402,7 @@ class Searcher:
             if len(expressions) > 1:
                 # Each part of the query scored on its own, over every career it matches: a career
                 # that answers every part, each fairly well, beats one that answers one part very well.
-                parts = [dict(index.matching(e, limit=-1)) for e in expressions]
+                parts = [index.scores(e) for e in expressions]
                 value = {
                     r: sum(math.log1p(p.get(r, 0.0)) for p in parts) * sum(r in p for p in parts) / len(parts)
                     for r in set().union(*parts)
@@ -425,15 +455,18 @@ class Searcher:
             # The results of one meaning share a query: one look at each column answers for all of them.
             for sense in dict.fromkeys(f.sense for f in mine):
                 asked = Parsed((Group(sense, terms[sense], True),), False) if sense else parsed
-                expression = " OR ".join(e for e in (g.expression() for g in asked.groups) if e)
+                expressions = [e for e in (g.expression() for g in asked.groups) if e]
                 rows = [f.row for f in mine if f.sense == sense]
                 column_of: dict[int, str] = {}
                 for column, _ in COLUMNS:
                     left = [r for r in rows if r not in column_of]
                     if not left:
                         break
-                    for r in index.rows_matching(expression, left, column):
-                        column_of[r] = column
+                    # A row matches the query (its parts joined by OR) in a column where it
+                    # matches one of the parts.
+                    for r in left:
+                        if any(r in index.in_column(e, column) for e in expressions):
+                            column_of[r] = column
                 holds = matcher(asked.groups).search
                 for f in mine:
                     if f.sense != sense:

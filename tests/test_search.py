@@ -167,3 +167,17 @@ def test_an_everyday_word_listed_only_in_the_plural_is_found_in_the_singular() -
     for plural in only_plural:
         (group,) = parse(plural[:-1], SEARCH.vocabulary).groups
         assert group.expanded and group.terms[1:] == tuple(words[plural]), plural
+
+
+def test_a_searcher_that_keeps_parts_between_queries_answers_as_a_fresh_one() -> None:
+    # Typed key by key, as in the explorer: the earlier words' matches come from what the searcher
+    # kept, and the answer to each text is the one a new searcher gives.
+    kept = Searcher(CATALOG)
+    for query in ("software developer", "data scientist", "work with animals", "coding"):
+        for end in range(3, len(query) + 1, 3):
+            text = query[:end]
+            try:
+                fresh = Searcher(CATALOG).rank(text, limit=20)
+            except UsageError:
+                continue
+            assert kept.rank(text, limit=20) == fresh, text

@@ -6,6 +6,7 @@ terminal views of `careers show` and `careers compare` (Rich Text), laid out at 
 
 from __future__ import annotations
 
+import gc
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -76,6 +77,14 @@ class SearchScreen(Screen[None]):
         for line in self.session.catalog.warnings:  # problems in the user's own folders, as the CLI warns of them
             self.app.notify(line, title="warning", severity="warning", timeout=10)
         query.focus()
+        # Once the first screen is up, while the reader looks at it, get search ready for typing.
+        self.call_after_refresh(self.ready_for_typing)
+
+    def ready_for_typing(self) -> None:
+        self.session.warm()
+        # The app, the catalog and the search index stay for the whole session: out of the garbage
+        # collector's way, so that its full passes while one types go over new objects only.
+        gc.freeze()
 
     def read_shortlist(self) -> None:
         try:

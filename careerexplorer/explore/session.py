@@ -72,6 +72,13 @@ class Session:
         searcher.vocabulary.filler  # noqa: B018 -- open the index now, not on the first keystroke
         return searcher
 
+    def warm(self) -> None:
+        """Do now what the first keystrokes would otherwise wait for: open the search index, list
+        the titles' words, load the fuzzy matcher (a typo, or a half-typed word, needs it)."""
+        self.searcher  # noqa: B018
+        self._title_words  # noqa: B018
+        from thefuzz import process  # noqa: F401
+
     @cached_property
     def _filtered_slugs(self) -> set[str] | None:
         return {e["slug"] for e in self.filters.apply(self.catalog.entries)} if self.filters.active else None
