@@ -6,7 +6,7 @@ and never exit, so other front ends (and tests) can call them directly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,9 +87,12 @@ def search(
     limit: int = 10,
     sort: str = "relevance",
     searcher: Searcher | None = None,
+    explain: Collection[str] | int | None = None,
 ) -> SearchHits:
     """Careers matching a query, best first, or by a figure among all that matched well enough.
-    A front end that searches on every keystroke passes its own ``searcher``, kept open."""
+    A front end that searches on every keystroke passes its own ``searcher``, kept open, and may
+    name the careers whose reason it shows, or their number from the top (``explain``; the others'
+    reason is left empty)."""
     from careerexplorer.listing import sort_key
     from careerexplorer.search import Searcher
 
@@ -99,7 +102,7 @@ def search(
     if sort != "relevance":
         key = sort_key(sort)
         order = lambda slug: key(cat.by_slug[slug])  # noqa: E731 (a key on slugs, from a key on entries)
-    found = searcher.rank(query, slugs, limit=limit, order=order)
+    found = searcher.rank(query, slugs, limit=limit, order=order, explain=explain)
     hits = tuple(
         Hit(
             slug=r.slug,

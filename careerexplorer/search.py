@@ -17,7 +17,7 @@ import math
 import re
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -335,9 +335,12 @@ class Searcher:
         slugs: set[str] | None = None,
         limit: int | None = 10,
         order: Callable[[str], Any] | None = None,
+        explain: Collection[str] | int | None = None,
     ) -> list[Result]:
         """The careers matching a query, best first, or in ``order`` (a key on slugs) among all that
-        matched well enough; careers outside ``slugs`` (when given) are left out."""
+        matched well enough; careers outside ``slugs`` (when given) are left out. Each says why it
+        matched, or only those ``explain`` names (or its number of the first): the explorer shows
+        the reason of one line at a time, and asks for it when that line is highlighted."""
         vocabulary = self.vocabulary
         parsed = parse(query, vocabulary)
         senses = vocabulary.senses(" ".join(g.text for g in parsed.groups))
@@ -362,7 +365,9 @@ class Searcher:
         if order is not None:
             found = sorted(found, key=lambda f: order(f.slug))
         chosen = found[:limit] if limit else found
-        return self._explain(chosen, parsed, senses)
+        if isinstance(explain, int):
+            explain = {f.slug for f in chosen[:explain]}
+        return self._explain(chosen, parsed, senses, explain)
 
     def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
         return closest_titles(query, self.catalog.entries, limit)
@@ -442,9 +447,14 @@ class Searcher:
         return out
 
     def _explain(
-        self, chosen: list[Found], parsed: Parsed, senses: Sequence[tuple[str, tuple[str, ...]]] = ()
+        self,
+        chosen: list[Found],
+        parsed: Parsed,
+        senses: Sequence[tuple[str, tuple[str, ...]]] = (),
+        explain: Collection[str] | None = None,
     ) -> list[Result]:
-        """Results with the reason each matched: the weightiest column it matched in, and what there."""
+        """Results with the reason each matched (those in ``explain``, when given): the weightiest
+        column it matched in, and what there."""
         terms = dict(senses)
         out: list[Result] = []
         for index, _ in self.indexes:
@@ -456,7 +466,7 @@ class Searcher:
             for sense in dict.fromkeys(f.sense for f in mine):
                 asked = Parsed((Group(sense, terms[sense], True),), False) if sense else parsed
                 expressions = [e for e in (g.expression() for g in asked.groups) if e]
-                rows = [f.row for f in mine if f.sense == sense]
+                rows = [f.row for f in mine if f.sense == sense and (explain is None or f.slug in explain)]
                 column_of: dict[int, str] = {}
                 for column, _ in COLUMNS:
                     left = [r for r in rows if r not in column_of]
@@ -471,9 +481,12 @@ class Searcher:
                 for f in mine:
                     if f.sense != sense:
                         continue
-                    column = column_of.get(f.row, "summary")
-                    matched, reason = describe(info[f.row], column, asked, holds)
                     i = info[f.row]
+                    if explain is not None and f.slug not in explain:
+                        out.append(Result(i[1], i[2], i[3], i[4], f.score, "", "", "", f.sense, json.loads(i[12])))
+                        continue
+                    column = column_of.get(f.row, "summary")
+                    matched, reason = describe(i, column, asked, holds)
                     out.append(
                         Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense, json.loads(i[12]))
                     )

@@ -144,9 +144,11 @@ class SearchScreen(Screen[None]):
     def show_why(self) -> None:
         row = self.current()
         why = Text()
-        if row is not None and row.why:
+        # A search line's reason is worked out when the line is first highlighted.
+        reason = (row.why or self.session.why(self.shown_query or "", row.slug)) if row is not None else ""
+        if reason:
             why.append("Why: ", style="bold")
-            why.append(row.why)
+            why.append(reason)
         self.set_line("#why", why)
 
     def action_move(self, by: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Collection
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ class Session:
         self.sort = "relevance"
         self.state: str | None = None
         self._cache: OrderedDict[tuple[str, Filters, str, str | None], Results] = OrderedDict()
+        self._why: dict[tuple[str, Filters, str, str], str] = {}
         if state:
             self.set_state(state)
 
@@ -72,6 +74,19 @@ class Session:
         searcher.vocabulary.filler  # noqa: B018 -- open the index now, not on the first keystroke
         return searcher
 
+    def why(self, query: str, slug: str) -> str:
+        """Why a career is among the results for a query (as the results list has it), or ""."""
+        text = query.strip()
+        if not text:
+            return ""
+        key = (text, self.filters, self.sort, slug)
+        if key not in self._why:
+            hits = self.search(text, closest=False, explain={slug}).hits
+            self._why[key] = next((line(h.reason) for h in hits if h.slug == slug), "")
+            if len(self._why) > 1024:
+                self._why.pop(next(iter(self._why)))
+        return self._why[key]
+
     def warm(self) -> None:
         """Do now what the first keystrokes would otherwise wait for: open the search index, list
         the titles' words, load the fuzzy matcher (a typo, or a half-typed word, needs it)."""
@@ -83,12 +98,16 @@ class Session:
     def _filtered_slugs(self) -> set[str] | None:
         return {e["slug"] for e in self.filters.apply(self.catalog.entries)} if self.filters.active else None
 
-    def search(self, query: str, limit: int = RESULT_LIMIT, closest: bool = True) -> SearchHits:
+    def search(
+        self, query: str, limit: int = RESULT_LIMIT, closest: bool = True, explain: Collection[str] | int | None = None
+    ) -> SearchHits:
         """commands.search, with the session's searcher (its index kept open across calls)."""
         from careerexplorer.errors import UsageError
 
         try:
-            found = commands.search(self.catalog, query, self.filters, limit, self.sort, searcher=self.searcher)
+            found = commands.search(
+                self.catalog, query, self.filters, limit, self.sort, searcher=self.searcher, explain=explain
+            )
         except UsageError:  # only filler typed so far ("how do I"): nothing to search for yet
             return SearchHits(query=query)
         return found if closest or found.hits else found._replace(closest=())
@@ -129,7 +148,9 @@ class Session:
             rows = tuple(self.row(e["slug"]) for e in entries)
             note = f"{len(rows):,} careers" + (" match the filters" if self.filters.active else "")
         else:
-            found = self.search(text, closest=False)
+            # Why a career matched is shown for the highlighted line only: the first line's reason
+            # comes with the answer, another's when it is highlighted (self.why).
+            found = self.search(text, closest=False, explain=1)
             rows = tuple(self.row(h.slug, h.reason) for h in found.hits)
             last = text.split()[-1].lower()
             if rows and not query.endswith(" ") and not self.searcher.vocabulary.is_word(last):
