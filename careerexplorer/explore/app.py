@@ -18,7 +18,14 @@ from textual.widgets import Footer, Input, Static
 
 from careerexplorer.errors import CareerError
 from careerexplorer.explore.session import Row, Session
-from careerexplorer.explore.widgets import ResultsView, column_heads, toggle_shortlist
+from careerexplorer.explore.widgets import (
+    HELP_AND_QUIT,
+    ResultsView,
+    WithSession,
+    column_heads,
+    hidden,
+    toggle_shortlist,
+)
 
 
 class QueryInput(Input):
@@ -27,15 +34,13 @@ class QueryInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Open"),
         Binding("down", "screen.move(1)", "Results", key_display="↓↑"),
-        Binding("up", "screen.move(-1)", "Up", show=False),
-        Binding("pagedown", "screen.move(10)", "Page down", show=False),
-        Binding("pageup", "screen.move(-10)", "Page up", show=False),
+        *hidden(up="screen.move(-1)", pagedown="screen.move(10)", pageup="screen.move(-10)"),
         Binding("escape", "screen.focus_results", "More keys"),
         Binding("f1", "app.help", "Help"),
     ]
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(WithSession, Screen[None]):
     """The first screen: the query box, the ranked results, and why the highlighted one matched."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,13 +50,11 @@ class SearchScreen(Screen[None]):
         Binding("o", "sort", "Order"),
         Binding("w", "wages", "Wages"),
         Binding("i", "quiz", "Interests"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        *HELP_AND_QUIT,
     ]
 
     def __init__(self, session: Session, query: str = "") -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.initial = query
         self.rows: tuple[Row, ...] = ()
         self.shown_query: str | None = None  # the text the results answer (tests and the benchmark wait on it)

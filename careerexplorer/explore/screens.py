@@ -18,14 +18,14 @@ from textual.widgets.option_list import Option
 
 from careerexplorer.errors import CareerError
 from careerexplorer.explore.session import Session, links, parse_min_salary
-from careerexplorer.explore.widgets import ASCII_ONLY, HELP, PageText, toggle_shortlist
+from careerexplorer.explore.widgets import ASCII_ONLY, HELP, HELP_AND_QUIT, PageText, WithSession, toggle_shortlist
 
 
 class LinkList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
 
-class PageScreen(Screen[None]):
+class PageScreen(WithSession, Screen[None]):
     """A career's page, every section of `careers show`, with its linked careers opening in place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,13 +34,11 @@ class PageScreen(Screen[None]):
         Binding("s", "shortlist", "Shortlist"),
         Binding("c", "compare", "Compare"),
         Binding("w", "wages", "Wages"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        *HELP_AND_QUIT,
     ]
 
     def __init__(self, session: Session, slug: str) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.slug = slug
         self.history: list[str] = []
         self.title_text = slug
@@ -112,18 +110,13 @@ class PageScreen(Screen[None]):
         self.app.push_screen(StateScreen(self.session), chosen)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(WithSession, Screen[None]):
     """`careers compare` of the shortlist: the table, the salary bars on one scale, the differences."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", "Back", key_display="esc"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        *HELP_AND_QUIT,
     ]
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="compare-scroll"):
@@ -143,22 +136,21 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-scroll").focus()
 
 
-class QuizScreen(Screen[None]):
+ANSWER_KEYS = {"y": "Yes", "m": "Not sure", "n": "No"}  # the quiz's keys, each an answer of careers match
+
+
+class QuizScreen(WithSession, Screen[None]):
     """The 30 statements of `careers match`, one at a time, then the careers that fit best."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer('y')", "Yes"),
-        Binding("m", "answer('m')", "Not sure"),
-        Binding("n", "answer('n')", "No"),
+        *(Binding(key, f"answer('{key}')", words) for key, words in ANSWER_KEYS.items()),
         Binding("backspace", "undo", "Undo"),
         Binding("escape", "app.pop_screen", "Leave", key_display="esc"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        *HELP_AND_QUIT,
     ]
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.answers: list[str] = []
         self.done = False
 
@@ -240,7 +232,7 @@ class QuizScreen(Screen[None]):
             self.app.push_screen(PageScreen(self.session, event.option.id))
 
 
-class FiltersScreen(ModalScreen[bool]):
+class FiltersScreen(WithSession, ModalScreen[bool]):
     """The filters of `careers search` and `careers list`, with the same meaning."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -248,10 +240,6 @@ class FiltersScreen(ModalScreen[bool]):
         Binding("ctrl+l", "clear", "Clear all", key_display="^l"),
         Binding("escape", "cancel", "Cancel", key_display="esc"),
     ]
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
 
     def compose(self) -> ComposeResult:
         from careerexplorer.listing import OUTLOOK_KEYS
@@ -261,44 +249,24 @@ class FiltersScreen(ModalScreen[bool]):
         clusters = self.session.catalog.clusters
         with Vertical(id="filters"):
             yield Label("Filters (Tab moves, Enter opens a list; Ctrl-S applies)", classes="title")
-            yield Label("Cluster")
-            yield Select(
-                [(c, c) for c in clusters.names()],
-                prompt="any cluster",
-                id="cluster",
-                compact=True,
-                value=values.get("cluster", Select.NULL),
-            )
-            yield Label("Pathway")
-            yield Select(
-                self.pathways(values.get("cluster")),
-                prompt="any pathway",
-                id="pathway",
-                compact=True,
-                value=values.get("pathway", Select.NULL),
-            )
-            yield Label("Education: at most")
-            yield Select(
-                [(label, key) for key, _, label in EDUCATION_LADDER],
-                prompt="any education",
-                id="education",
-                compact=True,
-                value=values.get("education", Select.NULL),
-            )
-            yield Label("Outlook: at least")
-            yield Select(
-                [(label, key) for key, label in OUTLOOK_KEYS.items()],
-                prompt="any outlook",
-                id="outlook",
-                compact=True,
-                value=values.get("outlook", Select.NULL),
-            )
+            yield from self.choice("Cluster", "cluster", [(c, c) for c in clusters.names()], "any cluster")
+            yield from self.choice("Pathway", "pathway", self.pathways(values.get("cluster")), "any pathway")
+            education = [(label, key) for key, _, label in EDUCATION_LADDER]
+            yield from self.choice("Education: at most", "education", education, "any education")
+            outlook = [(label, key) for key, label in OUTLOOK_KEYS.items()]
+            yield from self.choice("Outlook: at least", "outlook", outlook, "any outlook")
             with Horizontal(classes="row"):
                 yield Label("Minimum salary ")
                 yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary", compact=True)
             yield Checkbox("Bright Outlook only", bool(values.get("bright_outlook")), id="bright_outlook", compact=True)
             yield Static(id="filter-error")
         yield Footer()
+
+    def choice(self, label: str, key: str, options: list[tuple[str, str]], prompt: str) -> ComposeResult:
+        """A labelled drop-down list of one filter, showing the value chosen before."""
+        yield Label(label)
+        value = self.session.filter_values.get(key, Select.NULL)
+        yield Select(options, prompt=prompt, id=key, compact=True, value=value)
 
     def pathways(self, cluster: Any) -> list[tuple[str, str]]:
         names = self.session.catalog.clusters.pathway_names(cluster if isinstance(cluster, str) else None)
@@ -344,17 +312,13 @@ class FiltersScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class StateScreen(ModalScreen[bool]):
+class StateScreen(WithSession, ModalScreen[bool]):
     """Whose wages to show: the U.S. or one state (the `--state` of the command line)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Choose"),
         Binding("escape", "cancel", "Cancel", key_display="esc"),
     ]
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(id="states"):

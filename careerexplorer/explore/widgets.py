@@ -23,6 +23,28 @@ from careerexplorer.explore.session import Row, Session
 
 ASCII_ONLY = not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
 
+# The last two keys of every full screen's footer.
+HELP_AND_QUIT: list[BindingType] = [
+    Binding("question_mark", "app.help", "Help", key_display="?"),
+    Binding("q", "app.quit", "Quit"),
+]
+# How a key that has no place in the footer is described where every binding is listed.
+KEY_NAMES = {"down": "Down", "up": "Up", "pagedown": "Page down", "pageup": "Page up", "home": "First", "end": "Last"}
+
+
+class WithSession:
+    """A screen of the explorer that works on its session (mixed in before the Screen class)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+
+def hidden(**actions: str) -> list[BindingType]:
+    """Bindings that work without a place in the footer, given as key=action."""
+    return [Binding(key, action, KEY_NAMES[key], show=False) for key, action in actions.items()]
+
+
 HELP = """\
 Search       type words: a title, another name, a certification, a subject.
              Down and Up move in the results, Enter opens a career, Tab or Esc
@@ -105,12 +127,8 @@ class ResultsView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open"),
         Binding("slash", "screen.focus_query", "Search", key_display="/"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "move(-1000000)", "First", show=False),
-        Binding("end", "move(1000000)", "Last", show=False),
+        *hidden(down="move(1)", up="move(-1)", pagedown="page(1)", pageup="page(-1)"),
+        *hidden(home="move(-1000000)", end="move(1000000)"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"results--cursor"}
     DEFAULT_CSS = """
