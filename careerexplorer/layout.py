@@ -121,9 +121,14 @@ class Page:
         return Text("".join(self._parts), spans=self._spans)
 
     def wrapped(self, parts: list[Text], width: int) -> list[Text]:
+        """Each part wrapped to the width, as lines of Text (the fast path where line's would do)."""
         lines: list[Text] = []
         for part in parts:
-            lines.extend(part.wrap(self._console, width))
+            plain = part.plain
+            if not part.spans and single_width(plain) and not plain.startswith(" "):
+                lines += [Text(plain[a:b], style=part.style) for a, b in wrap_spans(plain, width)]
+            else:
+                lines.extend(part.wrap(self._console, width))
         return lines
 
     def boxed(self, rows: list[Text], inner: int) -> None:
@@ -199,12 +204,12 @@ class Page:
 
     def para(self, content: Text | str | None, indent: int = 2) -> None:
         if content:
-            self.line(content if isinstance(content, Text) else text(content), indent)
+            self.line(content if isinstance(content, Text) else safe(content), indent)
 
     def bullets(self, items: list[Any] | tuple[Any, ...], indent: int = 2) -> None:
         mark = "- " if self.ascii_only else "• "
         for item in items:
-            self.line(item if isinstance(item, Text) else text(item), indent, hang=2, first=mark)
+            self.line(item if isinstance(item, Text) else safe(item), indent, hang=2, first=mark)
 
     def labelled(self, label: str, value: str, indent: int = 2, label_width: int = 14) -> None:
         label = safe(label)
@@ -213,7 +218,7 @@ class Page:
             self.line(text(value), indent + 2)
             return
         head = f"{label:<{label_width}}"
-        self.line(text(value), indent, hang=label_width, first=head)
+        self.line(safe(value), indent, hang=label_width, first=head)
 
 
 _WORDS = re.compile(r"\S+")
