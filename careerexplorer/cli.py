@@ -657,11 +657,13 @@ def lean_app(argv: list[str]) -> typer.Typer:
     while i < len(argv) and argv[i].startswith("--data-dir"):
         i += 1 if "=" in argv[i] else 2
     commands = {c.name or c.callback.__name__: c.callback for c in app.registered_commands if c.callback}
-    if i >= len(argv) or argv[i] not in commands:
+    version = argv[i : i + 1] == ["--version"]  # answered by the options alone, before any command
+    if not version and (i >= len(argv) or argv[i] not in commands):
         return app
     lean = typer.Typer(name="careers", no_args_is_help=True, rich_markup_mode=None, add_completion=False)
     lean.callback()(main_options)
-    lean.command(argv[i])(commands[argv[i]])
+    if not version:
+        lean.command(argv[i])(commands[argv[i]])
     return lean
 
 

@@ -58,6 +58,7 @@ def test_the_lean_app_runs_one_command_like_the_full_app() -> None:
     lean = lean_app(["--data-dir", "x", "show", "29-2072"])
     assert lean is not app and [c.name for c in lean.registered_commands] == ["show"]
     assert [c.name for c in lean_app(["--data-dir=x", "list"]).registered_commands] == ["list"]
+    assert lean_app(["--version"]).registered_commands == []  # the version needs no command built
     for argv in (["show", "medical-records-specialist", "--json"], ["search", "nurse", "-n", "2"], ["show", "zzzz"],
                  ["show", "--help"], ["list", "--sort", "bogus"], ["compare", "29-2072"]):
         full = subprocess.run([sys.executable, "-c", "from careerexplorer.cli import app; app(prog_name='careers')",
