@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.errors import UsageError
-from careerexplorer.listing import Filters
 from careerexplorer.lookup import resolve, resolve_profile
 from careerexplorer.model import Profile
 from careerexplorer.results import (
@@ -34,6 +33,7 @@ from careerexplorer.results import (
 if TYPE_CHECKING:
     from careerexplorer.areas import Area
     from careerexplorer.index import Entry
+    from careerexplorer.listing import Filters
     from careerexplorer.search import Searcher
 
 SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
