@@ -102,41 +102,38 @@ def instructions(cmd: list[str]) -> int:
     return int(found[-1].split(":")[1])
 
 
+def all_cases(tmp: str) -> list[tuple[str, list[str], float]]:
+    """COMMANDS, and the second search over a folder of the user's own profiles, made in tmp (its
+    first search, which reads and caches the folder, is run here)."""
+    ENV["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
+    own = user_folder(tmp)
+    run_once(CLI + [*own, "search", "nurse"])
+    return [*COMMANDS, (f"search, {USER_PROFILES} own (2nd)", [*own, "search", "work with animals"], 1.5)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions with valgrind instead of timing: slower, but repeatable on a busy machine")
     args = parser.parse_args()
-    if args.instructions:
-        import careerexplorer
-
-        compileall.compile_dir(os.path.dirname(careerexplorer.__file__), quiet=1)
-        floor_i = instructions(FLOOR)
-        print(f"floor (import typer, rich.console): {floor_i / 1e6:.0f} M instructions")
-        print(f"{'command':<26}{'M instr':>9}{'ratio':>7}{'target':>8}  ok")
-        with tempfile.TemporaryDirectory() as tmp:
-            ENV["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
-            own = user_folder(tmp)
-            run_once(CLI + [*own, "search", "nurse"])  # the first run reads and caches the folder
-            cases = [*COMMANDS, (f"search, {USER_PROFILES} own (2nd)", [*own, "search", "work with animals"], 1.5)]
-            for name, argv, target in cases:
-                n = instructions(CLI + argv)
-                ok = "yes" if n / floor_i <= target else "NO"
-                print(f"{name:<26}{n / 1e6:>9.0f}{n / floor_i:>7.2f}{target:>7.2f}x  {ok}")
-        return 0
     import careerexplorer
 
     compileall.compile_dir(os.path.dirname(careerexplorer.__file__), quiet=1)
-    floor_ms = [run_once(FLOOR)[0] for _ in range(args.runs)]
-    print(f"floor (import typer, rich.console): {statistics.median(floor_ms) * 1000:.0f} ms median of {args.runs}")
-    print(f"{'command':<26}{'ms':>7}{'floor':>7}{'ratio':>7}{'target':>8}{'MiB':>7}  ok")
     with tempfile.TemporaryDirectory() as tmp:
-        ENV["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
-        own = user_folder(tmp)
-        run_once(CLI + [*own, "search", "nurse"])  # the first run reads and caches the folder
-        cases = [*COMMANDS, (f"search, {USER_PROFILES} own (2nd)", [*own, "search", "work with animals"], 1.5)]
-        for name, argv, target in cases:
+        if args.instructions:
+            floor_i = instructions(FLOOR)
+            print(f"floor (import typer, rich.console): {floor_i / 1e6:.0f} M instructions")
+            print(f"{'command':<26}{'M instr':>9}{'ratio':>7}{'target':>8}  ok")
+            for name, argv, target in all_cases(tmp):
+                n = instructions(CLI + argv)
+                ok = "yes" if n / floor_i <= target else "NO"
+                print(f"{name:<26}{n / 1e6:>9.0f}{n / floor_i:>7.2f}{target:>7.2f}x  {ok}")
+            return 0
+        floor_ms = [run_once(FLOOR)[0] for _ in range(args.runs)]
+        print(f"floor (import typer, rich.console): {statistics.median(floor_ms) * 1000:.0f} ms median of {args.runs}")
+        print(f"{'command':<26}{'ms':>7}{'floor':>7}{'ratio':>7}{'target':>8}{'MiB':>7}  ok")
+        for name, argv, target in all_cases(tmp):
             floor, t, ratio, mem = paired(CLI + argv, args.runs)
             ok = "yes" if ratio <= target and mem < 60 else "NO"
             print(f"{name:<26}{t * 1000:>7.0f}{floor * 1000:>7.0f}{ratio:>7.2f}{target:>7.2f}x{mem:>7.0f}  {ok}")
