@@ -494,17 +494,13 @@ class Searcher:
         return sorted(out, key=lambda r: position[r.slug])
 
 
-def describe(
-    info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any] | None = None
-) -> tuple[str, str]:
+def describe(info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any]) -> tuple[str, str]:
     """(what matched, the reason in words) for a career's best column; ``holds`` is the query's
-    matcher(...).search, when the caller has it made already."""
+    matcher(...).search, made once for all the results of one meaning."""
     _, _, title, _, _, _, kinds, names, work, tools, skills, places, _ = info
     groups = parsed.groups
     via = next((g.text for g in groups if g.expanded), None)
     prefix = f"{via}: " if via and not any(g.text == normalize(title) for g in groups) else ""
-
-    holds = holds or matcher(groups).search
 
     def first(texts: Iterable[str]) -> str | None:
         return next((t for t in texts if holds(t.replace("’", "'"))), None)
