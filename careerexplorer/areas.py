@@ -12,7 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Literal
 
-from careerexplorer.errors import DataError, UsageError
+from careerexplorer import datafiles
+from careerexplorer.errors import UsageError
 from careerexplorer.model import Wages
 from careerexplorer.record import Record
 
@@ -50,15 +51,7 @@ class Area(Record):
 
 def open_db(data_dir: Path) -> sqlite3.Connection:
     """The bundled wage database, read-only."""
-    path = data_dir / DB_NAME
-    if not path.is_file():
-        raise DataError(f"{path}: the bundled wage database is missing; reinstall careers")
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        db.execute("SELECT 1 FROM meta LIMIT 1")
-    except sqlite3.Error as exc:
-        raise DataError(f"{path}: the bundled wage database is unreadable ({exc}); reinstall careers") from None
-    return db
+    return datafiles.open_db(data_dir / DB_NAME, "wage database", ("meta", "areas", "wages"))
 
 
 def _area(row: tuple[int, str, str, str]) -> Area:
@@ -82,6 +75,7 @@ def _did_you_mean(text: str, names: list[str]) -> str:
     return "; did you mean " + " or ".join(repr(name) for name, _, _ in found) + "?" if found else ""
 
 
+@datafiles.reads
 def find_state(db: sqlite3.Connection, text: str) -> Area:
     """A state (or DC, Guam, Puerto Rico, the Virgin Islands) by two-letter code or name, any case."""
     wanted = _normal(text)
@@ -94,6 +88,7 @@ def find_state(db: sqlite3.Connection, text: str) -> Area:
     raise UsageError(f"unknown state {text!r}; valid: {codes}{hint}")
 
 
+@datafiles.reads
 def find_area(db: sqlite3.Connection, text: str) -> Area:
     """A metropolitan or nonmetropolitan area by code ('0022020', '22020'), name ('Fargo, ND-MN'),
     or a unique start of its words ('Fargo', 'fargo nd')."""
@@ -172,6 +167,7 @@ def _soc(code: str) -> int:
     return int(code.replace("-", ""))
 
 
+@datafiles.reads
 def wages_for(db: sqlite3.Connection, area: Area, soc_codes: list[str]) -> Wages:
     """The area's wages for the first of the codes it publishes (the occupation, then its BLS
     group); every figure absent if it publishes none. basis_code is set when a group's was used."""
@@ -183,6 +179,7 @@ def wages_for(db: sqlite3.Connection, area: Area, soc_codes: list[str]) -> Wages
     return _wages(area, period, None, None)
 
 
+@datafiles.reads
 def rank_areas(
     db: sqlite3.Connection,
     soc_codes: list[str],

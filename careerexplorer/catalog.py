@@ -8,7 +8,6 @@ profile on every run.
 from __future__ import annotations
 
 import bisect
-import json
 import os
 import re
 import stat
@@ -42,7 +41,9 @@ def bundled_dir() -> Path:
 
 def locate(text: str, path: str) -> int | None:
     """Best-effort line number (1-based) of a key path such as 'wages.mean' or 'programs[1].cip'."""
-    m = re.fullmatch(r"([\w-]+)(?:\[(\d+)\])?(?:\.([\w-]+))?", path)
+    # A key may be any text when quoted in the file ("odd key" = 1): the head is what comes before
+    # the first '[' or '.', the key whatever follows.
+    m = re.fullmatch(r"([^\[.]+)(?:\[(\d+)\])?(?:\.(.+))?", path, re.DOTALL)
     if not m:
         return None
     head, index, key = m.group(1), m.group(2), m.group(3)
@@ -74,7 +75,7 @@ def locate(text: str, path: str) -> int | None:
 
 
 # Compiled on first use (only a file with problems needs them), not at every start-up.
-_KEY_LINE = r'^\s*("?)([^"=]*?)\1\s*='
+_KEY_LINE = r"""^\s*(["']?)([^"'=]*?)\1\s*="""
 _TABLE_LINE = r"^\s*\[(?:\[\s*([\w-]+)\s*\]\]|\s*([\w-]+)\s*\])"
 
 
@@ -201,19 +202,26 @@ class Clusters:
     @classmethod
     def load(cls, folder: Path) -> Clusters:
         # clusters.json is the same table, derived by careerexplorer.build: JSON reads in a tenth
-        # of the time TOML takes, and every `show` needs the table.
+        # of the time TOML takes, and every `show` needs the table. Without it (a data folder
+        # whose derived files were never built) the TOML is read; a damaged one is a damaged install.
         derived = folder / "clusters.json"
-        try:
-            return cls(json.loads(derived.read_bytes()))
-        except (OSError, ValueError, KeyError):
-            pass
+        if os.path.exists(derived):
+            from careerexplorer.datafiles import damaged, read_json
+
+            doc = read_json(derived, "clusters table")
+            if not _clusters_shape(doc):
+                raise damaged(derived, "clusters table", "not a list of clusters, each with its pathways")
+            return cls(doc)
         path = folder / "clusters.toml"
         try:
             import tomli
 
-            return cls(tomli.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError) as exc:
+            doc = tomli.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
             raise DataError(f"{path}: bundled clusters table is unreadable ({exc})") from None
+        if not _clusters_shape(doc):
+            raise DataError(f"{path}: bundled clusters table is not a list of clusters, each with its pathways")
+        return cls(doc)
 
     def names(self) -> list[str]:
         return [c["name"] for c in self.clusters]
@@ -231,6 +239,24 @@ class Clusters:
             valid = "; ".join(self.pathway_names(cluster))
             return "pathway", f"unknown pathway {pathway!r} in {cluster!r}; valid: {valid}"
         return None
+
+
+def _clusters_shape(doc: Any) -> bool:
+    """Whether a clusters table has what every reader takes from it: clusters and pathways, each
+    named, and a list of courses where a pathway has courses."""
+    try:
+        return all(
+            isinstance(c["name"], str)
+            and all(
+                isinstance(p["name"], str)
+                and isinstance(p.get("courses", []), list)
+                and all(isinstance(course, str) for course in p.get("courses", []))
+                for p in c["pathway"]
+            )
+            for c in doc["cluster"]
+        )
+    except (TypeError, KeyError, AttributeError):  # a list where a table belongs, a table without a name
+        return False
 
 
 # --- the catalog ----------------------------------------------------------------------------
@@ -372,17 +398,19 @@ def user_files(folder: Path, warnings: list[str]) -> list[Path]:
 def user_file_names(folder: Path, warnings: list[str]) -> list[str]:
     """user_files, as strings: a folder of thousands of profiles is listed on every run, and a
     Path made and compared for each file costs more than the rest of a search."""
+    # Names are the file system's bytes, decoded as Python does (a name that is not UTF-8 keeps
+    # its bytes as escapes): such a file is read like any other, and shown escaped in messages.
     try:
-        if not folder.exists():
-            warnings.append(f"{folder}: data folder does not exist")
-            return []
-        if not folder.is_dir():
+        mode = os.stat(folder).st_mode
+        if not stat.S_ISDIR(mode):
             return [str(folder)] if folder.suffix == ".toml" else []
         prefix = os.path.join(folder, "")
         return [prefix + n for n in sorted(os.listdir(folder)) if n.endswith(".toml") and n != ".toml"]
-    except OSError as exc:
-        warnings.append(f"{folder}: cannot be read ({exc.strerror or exc})")
-        return []
+    except FileNotFoundError:
+        warnings.append(f"{folder}: data folder does not exist")
+    except (OSError, ValueError) as exc:  # a symlink loop, a folder we may not read, a name too long
+        warnings.append(f"{folder}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+    return []
 
 
 def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Problem], list[str]]:

@@ -19,7 +19,7 @@ import typer
 from careerexplorer import __version__, sanitize
 from careerexplorer.catalog import Catalog, user_dirs_from_env
 from careerexplorer.emit import Format, Output, emit
-from careerexplorer.errors import CareerError, UsageError
+from careerexplorer.errors import CacheDamaged, CareerError, UsageError
 
 if TYPE_CHECKING:
     import inspect
@@ -52,7 +52,22 @@ def guarded(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except CacheDamaged as exc:
+                # A page of the cache of the user's profiles found damaged after it was opened:
+                # commands print nothing before their result, so the command runs once more, on
+                # a cache built anew (in memory, where the damaged one cannot be removed).
+                from careerexplorer.usercache import discard
+
+                discard(exc.path)
+                sys.stderr.write(
+                    f"careers: warning: the cache of your profiles ({sanitize.message(exc.path)}) could not be used "
+                    f"({sanitize.message(exc.detail)}); it was rebuilt\n"
+                )
+                return fn(*args, **kwargs)
+        except CacheDamaged as exc:
+            raise fail(f"the cache of your profiles ({exc.path}) could not be rebuilt ({exc.detail})") from None
         except CareerError as exc:
             # A profile of the user's that was skipped explains an unknown career: say so first.
             if _state.get("catalog") is not None:
@@ -122,8 +137,11 @@ def main_options(
     Example: careers show medical-records-specialist
     """
     for folder in data_dir or []:
-        if not folder.is_dir():
-            raise fail(f"--data-dir {folder}: not a folder", 2)
+        try:
+            if not folder.is_dir():
+                raise fail(f"--data-dir {folder}: not a folder", 2)
+        except OSError as exc:  # a name too long for the file system, a loop of links
+            raise fail(f"--data-dir {folder}: {exc.strerror or exc}", 2) from None
     _state["dirs"] = list(data_dir or [])
     _state["catalog"] = None
 

@@ -63,3 +63,14 @@ class UsageError(CareerError):
 
 class DataError(CareerError):
     """Bundled reference data is missing or unreadable (a broken installation)."""
+
+
+class CacheDamaged(Exception):
+    """The cache of the user's profiles turned out damaged after it was opened (a page or a row read
+    later). Not the user's to fix, so not a CareerError: the command boundary sets the cache aside
+    and runs the command again, which rebuilds it (careerexplorer.usercache)."""
+
+    def __init__(self, path: str, detail: object) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")

@@ -8,10 +8,10 @@ nothing of the catalog above it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
+from careerexplorer.datafiles import REINSTALL, damaged, read_json
 from careerexplorer.errors import DataError
 from careerexplorer.model import INTERESTS, Profile
 
@@ -81,25 +81,32 @@ def entry_for(p: Profile) -> Entry:
 LOOKUP_FILE = "lookup.json"
 
 
-def _read(path: Path, what: str) -> Any:
-    try:
-        doc = json.loads(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise DataError(f"{path}: the bundled {what} is unreadable ({exc}); reinstall careers") from None
-    return doc
-
-
 def read_index(data_dir: Path) -> list[Entry]:
     """The bundled entries: the facts of every career, in slug order."""
-    doc = _read(data_dir / INDEX_FILE, "index")
+    path = data_dir / INDEX_FILE
+    doc = read_json(path, "index")
+    if not isinstance(doc, dict):
+        raise damaged(path, "index", f"a JSON {type(doc).__name__}, not an object")
     if doc.get("version") != INDEX_VERSION:
-        raise DataError(
-            f"{data_dir / INDEX_FILE}: index version {doc.get('version')} is not {INDEX_VERSION}; reinstall careers"
-        )
-    careers: list[Entry] = doc["careers"]
+        raise DataError(f"{path}: index version {doc.get('version')} is not {INDEX_VERSION}; {REINSTALL}")
+    careers = doc.get("careers")
+    if not isinstance(careers, list):
+        raise damaged(path, "index", "it has no list of careers")
+    # Every entry has every key a command reads, and the slug and title every command uses are
+    # text: a check of about a millisecond, against a traceback deep in a listing.
+    for i, e in enumerate(careers):
+        if not (type(e) is dict and _REQUIRED <= e.keys() and type(e["slug"]) is type(e["title"]) is str):
+            raise damaged(path, "index", f"career {i + 1} is not a complete entry")
     return careers
 
 
+# Entry's keys but the optional two (Entry.__required_keys__ holds those too: the annotations are strings).
+_REQUIRED = frozenset(Entry.__annotations__) - {"at_least", "also_in"}
+
+
 def read_lookup(data_dir: Path) -> dict[str, str]:
-    lookup: dict[str, str] = _read(data_dir / LOOKUP_FILE, "look-up table")
+    path = data_dir / LOOKUP_FILE
+    lookup = read_json(path, "look-up table")
+    if not isinstance(lookup, dict) or not all(isinstance(v, str) for v in lookup.values()):
+        raise damaged(path, "look-up table", "not an object of names to slugs")
     return lookup

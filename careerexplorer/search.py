@@ -12,18 +12,21 @@ fuzzy matcher, rapidfuzz, to find the word meant.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from careerexplorer import datafiles
 from careerexplorer.errors import DataError, UsageError
-from careerexplorer.searchindex import COLUMNS, KIND_OF, SEARCH_DB, SEP, VERSION
+from careerexplorer.searchindex import COLUMNS, KIND_OF, SEARCH_DB, SEP, TABLES, VERSION
 from careerexplorer.text import normalize
 
 if TYPE_CHECKING:
@@ -210,10 +213,19 @@ def parse(query: str, vocabulary: Vocabulary) -> Parsed:
 class Index:
     """One search index database: the bundled one, read-only, or the cache of a user's profiles."""
 
-    def __init__(self, db: sqlite3.Connection, name: str, skip: set[int] | None = None) -> None:
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        name: str,
+        skip: set[int] | None = None,
+        damaged: Callable[[Exception], Exception] | None = None,
+    ) -> None:
         self.db = db
         self.name = name
         self.skip = skip or set()  # rows that are not to be found (a slug given twice: the second)
+        # What a damaged page or row of this index is raised as: a damaged install names the
+        # bundled file; a damaged cache of the user's profiles is rebuilt (careerexplorer.usercache).
+        self.damaged = damaged or (lambda exc: datafiles.damaged(name, "search index", exc))
         # What each part of a query matched, kept for the next queries of one searcher: typing a
         # query word by word (the explorer searches at each key) scores the earlier words once.
         self._scores: OrderedDict[str, dict[int, float]] = OrderedDict()
@@ -221,14 +233,12 @@ class Index:
 
     @classmethod
     def open(cls, path: Path) -> Index:
-        try:
-            db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        db = datafiles.open_db(path, "search index", TABLES, immutable=True)
+        with _bundled(db):
             version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        except sqlite3.Error as exc:
-            raise DataError(f"{path}: the search index is unreadable ({exc}); reinstall careers") from None
         if not version or version[0] != str(VERSION):
-            raise DataError(f"{path}: not a careers search index of version {VERSION}; reinstall careers")
-        return cls(db, str(path))
+            raise DataError(f"{path}: not a careers search index of version {VERSION}; {datafiles.REINSTALL}")
+        return cls(db, str(path), damaged=lambda exc: datafiles.damaged(path, "search index", exc))
 
     def matching(self, expression: str, limit: int = CANDIDATES) -> list[tuple[int, float]]:
         """(row, BM25 score, higher better) of the best rows for an FTS5 expression."""
@@ -309,6 +319,33 @@ def matcher(groups: Sequence[Group]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reads(method: F) -> F:
+    """A Searcher's method that reads its index: a damaged page, or a row that is not what the
+    index writes, is raised as the index says (Index.damaged); a bug of ours stays a bug."""
+
+    @functools.wraps(method)
+    def wrapper(self: Searcher, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except UnicodeError:
+            raise
+        except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: a row that is not JSON
+            raise self.indexes[0][0].damaged(exc) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def _bundled(db: sqlite3.Connection) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise datafiles.damaged(getattr(db, "path", "?"), "search index", exc) from None
+
+
 class Searcher:
     """Search over a catalog: the bundled index, and an index of the user's own profiles whose
     careers take the place of any bundled career of the same slug."""
@@ -323,12 +360,13 @@ class Searcher:
         if cache is None:
             return [(Index.open(self.catalog.data_dir / SEARCH_DB), set())]
         # One index of the bundled careers and the user's own (careerexplorer.usercache).
-        return [(Index(cache.db, "your profiles", cache.hidden), set())]
+        return [(Index(cache.db, "your profiles", cache.hidden, cache.damaged), set())]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.indexes[-1][0].db)
 
+    @_reads
     def rank(
         self,
         query: str,
@@ -372,13 +410,16 @@ class Searcher:
     def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
         return closest_titles(query, self.catalog.entries, limit)
 
+    @_reads
     def parsed(self, query: str) -> Parsed:
         return parse(query, self.vocabulary)
 
+    @_reads
     def senses(self, query: str) -> list[str]:
         """The meanings of an ambiguous word the results cover, main one first (none for most queries)."""
         return [label for label, _ in self.vocabulary.senses(" ".join(g.text for g in self.parsed(query).groups))]
 
+    @_reads
     def named(self, name: str) -> list[str]:
         """The careers that go by exactly this other title (not their title), in index order."""
         wanted = normalize(name)
@@ -541,8 +582,10 @@ def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Ent
     thefuzz's ``extractBests`` is the did-you-mean its API was made for (WRatio over titles, best
     first); batch scoring elsewhere calls rapidfuzz, the engine it is built on, directly.
     """
-    from thefuzz import process
+    from thefuzz import process, utils
 
+    if not utils.full_process(query):  # nothing left to compare ('???'); thefuzz would log a warning
+        return []
     titles = {i: e["title"] for i, e in enumerate(entries)}
     found = process.extractBests(query, titles, limit=limit, score_cutoff=50)
     return [entries[k] for _, _, k in found]

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
+from careerexplorer.datafiles import uri
 from careerexplorer.index import entry_for
 from careerexplorer.model import Profile
 
@@ -39,6 +40,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("skills", 0.5),
     ("places", 0.8),
 )
+# The tables a reader needs (a file without one of them is damaged).
+TABLES = ("meta", "career", "word", "fts", "filler", "everyday", "sense")
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 # The kinds of name a career is found by, kept for look-ups and for saying why a career matched.
@@ -187,7 +190,7 @@ def words_of(texts: Iterable[str]) -> set[str]:
 def from_sources(path: Path) -> bool:
     """Whether an index was built with what the official files add (by the importer)."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        with sqlite3.connect(uri(path, mode="ro"), uri=True) as db:
             row = db.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
     except sqlite3.Error:
         return False

@@ -147,7 +147,7 @@ def test_a_missing_database_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="wage database is missing"):
         open_db(tmp_path)
     (tmp_path / "wages.db").write_bytes(b"not a database")
-    with pytest.raises(DataError, match="unreadable"):
+    with pytest.raises(DataError, match="damaged"):
         open_db(tmp_path)
 
 
