@@ -410,8 +410,8 @@ class UserCache:
     def _rows(db: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
         """What the cache holds of each file: (id, size, mtime, inode, ctime, slug, messages) by path."""
         return {
-            (os.fsdecode(path) if type(path) is bytes else path): row
-            for path, *row in db.execute("SELECT path, id, size, mtime, inode, ctime, slug, messages FROM file")
+            (os.fsdecode(row[0]) if type(row[0]) is bytes else row[0]): row[1:]
+            for row in db.execute("SELECT path, id, size, mtime, inode, ctime, slug, messages FROM file")
         }
 
     @staticmethod
