@@ -141,7 +141,7 @@ def main_options(
             if not folder.is_dir():
                 raise fail(f"--data-dir {folder}: not a folder", 2)
         except OSError as exc:  # a name too long for the file system, a loop of links
-            raise fail(f"--data-dir {folder}: {exc.strerror or exc}", 2) from None
+            raise fail(f"--data-dir: {exc.strerror or exc}: {folder}", 2) from None
     _state["dirs"] = list(data_dir or [])
     _state["catalog"] = None
 
