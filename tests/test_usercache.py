@@ -415,3 +415,21 @@ def test_a_stored_path_that_is_not_utf8_round_trips(cache: Path) -> None:
     db.execute("INSERT INTO file VALUES (?)", (stored,))
     (back,) = db.execute("SELECT path FROM file").fetchone()
     assert os.fsdecode(back) == name
+
+
+def test_a_cache_opened_read_only_serves_a_run_in_which_nothing_changed(cache: Path, mine: Path) -> None:
+    # As a cache file that may not be written is opened (root, who runs the tests, may write any
+    # file, so the file is opened read-only here): SQLite refuses the write lock at once.
+    expected = answers(mine)
+    from careerexplorer.catalog import Catalog
+
+    built = Catalog(user_dirs=[mine]).user_cache
+    read_only = sqlite3.connect(usercache.datafiles.uri(cache_file(cache), mode="ro"), uri=True)
+    assert built._refresh(read_only) == built.rows
+    own_profile(mine, "lighthouse-archivist", "Lighthouse Keeper")  # one of its files changed
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        built._refresh(read_only)
+    read_only.close()
+    assert answers(mine)[1][0] == "lighthouse-archivist"
+    titles = {e["slug"]: e["title"] for e in unwrap(run(mine, "list", "--json").stdout)}
+    assert titles["lighthouse-archivist"] == "Lighthouse Keeper" and set(titles) == set(expected[0])
