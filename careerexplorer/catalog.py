@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerexplorer.errors import CareerError, DataError, InvalidProfile, Problem, UnknownCareer
+from careerexplorer.errors import CacheDamaged, CareerError, DataError, InvalidProfile, Problem, UnknownCareer
 from careerexplorer.model import Profile
 from careerexplorer.text import SLUG_RE, normalize
 
@@ -315,12 +315,33 @@ class Catalog:
         """Every profile of the user's folders, read in full (``entries`` needs only the cache)."""
         return {slug: self.profile(slug) for slug in self.user_entries}
 
+    def heal(self, damage: CacheDamaged) -> None:
+        """Set aside a cache of the user's folders found damaged after it was opened, and read the
+        folders again into a new one (careerexplorer.usercache), with one warning."""
+        from careerexplorer.usercache import discard
+
+        old = self.__dict__.pop("_users", None)
+        if old and old[2] is not None:  # its warnings are said again by the new cache
+            for note in old[2].notes:
+                if note in self.warnings:
+                    self.warnings.remove(note)
+        for name in ("entries", "by_slug"):
+            self.__dict__.pop(name, None)
+        discard(damage.path)
+        self.warnings.append(
+            f"the cache of your profiles ({damage.path}) could not be used ({damage.detail}); it was rebuilt"
+        )
+
     @cached_property
     def entries(self) -> list[Entry]:
         """One entry per career with its facts, sorted by title (see careerexplorer.index)."""
         from careerexplorer.index import read_index  # the index is for whole-catalog commands only
 
-        users = dict(self.user_entries)
+        try:
+            users = dict(self.user_entries)
+        except CacheDamaged as damage:  # a row read only now
+            self.heal(damage)
+            users = dict(self.user_entries)
         merged = [users.pop(e["slug"], e) for e in read_index(self.data_dir)] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
 

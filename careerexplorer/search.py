@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from careerexplorer import datafiles
-from careerexplorer.errors import DataError, UsageError
+from careerexplorer.errors import CacheDamaged, DataError, UsageError
 from careerexplorer.searchindex import COLUMNS, KIND_OF, SEARCH_DB, SEP, TABLES, VERSION
 from careerexplorer.text import normalize
 
@@ -328,12 +328,20 @@ def _reads(method: F) -> F:
 
     @functools.wraps(method)
     def wrapper(self: Searcher, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except UnicodeError:
-            raise
-        except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: a row that is not JSON
-            raise self.indexes[0][0].damaged(exc) from None
+        for attempt in (1, 2):
+            try:
+                return method(self, *args, **kwargs)
+            except UnicodeError:
+                raise
+            except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: a row that is not JSON
+                damage = self.indexes[0][0].damaged(exc)
+                if not isinstance(damage, CacheDamaged) or attempt == 2:
+                    raise damage from None
+                # The cache of the user's folders: built anew, and the query asked again.
+                self.catalog.heal(damage)
+                for name in ("indexes", "vocabulary"):
+                    self.__dict__.pop(name, None)
+        raise AssertionError("unreachable")
 
     return wrapper  # type: ignore[return-value]
 

@@ -433,3 +433,23 @@ def test_a_cache_opened_read_only_serves_a_run_in_which_nothing_changed(cache: P
     assert answers(mine)[1][0] == "lighthouse-archivist"
     titles = {e["slug"]: e["title"] for e in unwrap(run(mine, "list", "--json").stdout)}
     assert titles["lighthouse-archivist"] == "Lighthouse Keeper" and set(titles) == set(expected[0])
+
+
+def test_damage_found_later_is_healed_inside_the_library_too(cache: Path, mine: Path) -> None:
+    # The explorer calls the commands without the command line's safety net: the catalog and the
+    # searcher rebuild the cache themselves, and say so once in the catalog's warnings.
+    from careerexplorer import commands
+    from careerexplorer.catalog import Catalog
+    from careerexplorer.listing import Filters
+
+    expected = answers(mine)
+    path = cache_file(cache)
+    _sql(path, "UPDATE held SET entry = 'not json'", "UPDATE career SET facts = '{' WHERE id >= 1000000")
+    cat = Catalog(user_dirs=[mine])
+    found = commands.search(cat, "lighthouse archivist", Filters())
+    assert found.hits[0].slug == "lighthouse-archivist"
+    listed = commands.list_careers(cat, Filters())
+    assert [e["slug"] for e in listed.entries] == expected[0]
+    said = [w for w in cat.warnings if "cache of your profiles" in w]
+    assert len(said) == 1 and said[0].endswith("it was rebuilt"), cat.warnings
+    assert len(cat.warnings) == len(set(cat.warnings))
