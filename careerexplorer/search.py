@@ -324,7 +324,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _reads(method: F) -> F:
     """A Searcher's method that reads its index: a damaged page, or a row that is not what the
-    index writes, is raised as the index says (Index.damaged); a bug of ours stays a bug."""
+    index writes (JSON that does not parse), is raised as the index says (Index.damaged). A cache
+    of the user's folders is then built anew and the method called once more."""
 
     @functools.wraps(method)
     def wrapper(self: Searcher, *args: Any, **kwargs: Any) -> Any:
