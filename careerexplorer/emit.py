@@ -41,6 +41,9 @@ VIEWS = {
 }
 
 
+UNBOUNDED = ("list", "shortlist")  # views that take width 0 as "no bound"
+
+
 class Output:
     """Where output goes and what it can show: colour only on a terminal that wants it, a width
     within reason, ASCII where the encoding has nothing better. Tests pass their own stream."""
@@ -96,4 +99,6 @@ def emit(result: Result, fmt: Format, out: Output) -> None:
     else:
         module, name = VIEWS[result.command]
         view = getattr(importlib.import_module(module), name)
-        out.page(view(result, out.width, out.ascii_only))
+        # A list into a file or a pipe is as wide as its lines: titles whole, for the reader to cut.
+        width = 0 if result.command in UNBOUNDED and not out.console.is_terminal else out.width
+        out.page(view(result, width, out.ascii_only))
