@@ -253,10 +253,24 @@ def test_list_all_careers_by_title(runner: CliRunner, app: Any, catalog: Catalog
     assert len(entries) == len(catalog.entries) >= 900
     titles = [e["title"].lower() for e in entries]
     assert titles == sorted(titles)
-    result = invoke(runner, app, "list")
+    folded = invoke(runner, app, "list").stdout  # COLUMNS=80: long titles go on over more lines
+    assert all(len(line) <= 80 for line in folded.splitlines()) and "…" not in folded
+    import re
+
+    titles: list[str] = []
+    for line in folded.splitlines()[1:]:
+        if line.startswith("* "):
+            break
+        if line.startswith("  "):  # the rest of the title above
+            titles[-1] += " " + line.strip()
+        else:
+            titles.append(re.split(r" +(?:\$|not published)", line)[0].strip())
+    # Whole, though a word longer than the column may go on over two lines.
+    assert ["".join(t.split()) for t in titles] == ["".join(e["title"].split()) for e in entries]
+    result = invoke(runner, app, "list", env={"COLUMNS": None})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    # Not a terminal: every title whole, with its slug, however wide the lines get.
+    # Not a terminal, no width given: every title whole, with its slug, however wide the lines get.
     assert lines[0].split() == ["Career", "Slug", "AVG.", "SALARY", "Education", "Outlook"]
     footnotes = [line for line in lines if line.startswith("* ")]
     assert len(lines) == len(entries) + 1 + len(footnotes)

@@ -326,3 +326,18 @@ def test_list_lines_without_a_bound_give_whole_titles_and_slugs() -> None:
     lines = list_lines(entries, 0, [education_label(e) for e in entries], [outlook_label(e) for e in entries])
     assert lines[0].split()[:2] == ["Career", "Slug"]
     assert lines[1].split()[:3] == ["B" * 120, "b-long", "$50,000"]
+
+
+def test_compare_keys_its_codes_and_says_what_the_figures_cover() -> None:
+    from careerexplorer.catalog import Catalog
+    from careerexplorer.commands import compare, place
+
+    cat = Catalog()
+    r = compare(cat, ["registered-nurse", "electrician"], place(cat, "CA", None))
+    console = make_console(width=100)
+    console.print(comparison(list(r.profiles), 100, False))
+    out = " ".join(console_text(console).split())
+    assert "Interests: Holland codes, strongest first (R realistic, I investigative, S social, C conventional)" in out
+    assert "Wages for California; outlook, growth and openings are U.S. projections." in out
+    # Basic Life Support by its name: 'BLS' alone reads as the source of the wages.
+    assert "Basic Life Support" in out and ", BLS," not in out

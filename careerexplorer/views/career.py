@@ -251,9 +251,10 @@ def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float
 def concentration(w: Wages) -> str:
     """Jobs per 1,000 and the location quotient, in words."""
     lq = w.location_quotient or 0.0
-    per = f"{w.jobs_per_1000:g} jobs per 1,000" if w.jobs_per_1000 is not None else "jobs per 1,000 not published"
+    # Both figures to two decimals, as `wages --by concentration` writes them.
+    per = f"{w.jobs_per_1000:.2f} jobs per 1,000" if w.jobs_per_1000 is not None else "jobs per 1,000 not published"
     if lq >= 1.05:
-        said = f"{lq:.1f} times as concentrated as in the U.S."
+        said = f"{lq:.2f} times as concentrated as in the U.S."
     elif lq <= 0.95 and lq > 0:
         said = f"{lq:.2f} times the U.S. concentration (less common here)"
     else:

@@ -200,7 +200,8 @@ def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
                 page.para(p.get("summary"), 4)
                 page.line(Text("High-school courses: " + safe(", ".join(p.get("courses", []))), style=""), 4, hang=2)
                 if careers:
-                    names = ", ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
+                    # Titles hold commas ("Electrical and Electronics Repairer, Powerhouse"): semicolons between.
+                    names = "; ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
                     page.line(Text("Careers: " + safe(names), style=DIM), 4, hang=2)
             else:
                 item.append(
