@@ -32,6 +32,7 @@ shortlist_app = typer.Typer(help=SHORTLIST_HELP, no_args_is_help=True, rich_mark
 app.add_typer(shortlist_app, name="shortlist", short_help=SHORTLIST_HELP)
 
 EXIT_INTERRUPTED = 130
+TEXTUAL = "'textual>=8.0,<9'"  # as the explore extra in pyproject.toml asks (a test checks)
 _state: dict[str, Any] = {"dirs": []}
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -686,14 +687,16 @@ def explore(
 
     Keyboard-driven: search as you type, career pages, shortlist, compare and the quiz.
 
-    Needs the explore extra: pip install 'careers[explore]'.
+    Needs Textual, which the explore extra installs (pip install '.[explore]' in the project folder).
 
     Example: careers explore nurse
     """
     import importlib.util
 
     if importlib.util.find_spec("textual") is None:
-        sys.stderr.write("careers explore needs Textual: pip install 'careers[explore]'\n")
+        # The command for this very environment: careers is installed from its folder, not an index.
+        install = f"{sys.executable} -m pip install {TEXTUAL}"
+        sys.stderr.write(f"careers: explore needs Textual; install it with: {install}\n")
         raise typer.Exit(1)
     from careerexplorer.explore import run
 
