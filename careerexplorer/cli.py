@@ -521,22 +521,22 @@ QUIZ_TRIES = 5
 
 
 def ask_quiz() -> dict[str, int]:
-    """Ask the 30 statements; y = would enjoy, ? = not sure, n = would not.
+    """Ask the 30 statements; y = would enjoy, m = maybe, n = would not.
 
     Prompts go to stderr, so that the results (and --json) on stdout stay clean.
     """
     from careerexplorer.match import ANSWERS, QUIZ
 
     err = sys.stderr
-    err.write("For each activity: would you enjoy it? Answer y (yes), ? (not sure) or n (no).\n")
+    err.write("For each activity: would you enjoy it? Answer y (yes), m (maybe) or n (no).\n")
     scores: dict[str, int] = {}
     for number, (kind, statement) in enumerate(QUIZ, 1):
         for attempt in range(QUIZ_TRIES + 1):
             if attempt == QUIZ_TRIES:  # endless garbage (a file or a stuck key) must not loop forever
                 raise UsageError(
-                    f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; or give --interests"
+                    f"no answer of y, m or n to statement {number} after {QUIZ_TRIES} tries; or give --interests"
                 )
-            err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
+            err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/m/n] ")
             err.flush()
             try:
                 line = sys.stdin.readline(1000)  # a line without end counts as a few wrong answers
@@ -544,7 +544,7 @@ def ask_quiz() -> dict[str, int]:
                 err.write("\n")
                 raise UsageError(
                     "an answer to the quiz is not text in the terminal's encoding; "
-                    "answer y, ? or n, or give --interests"
+                    "answer y, m or n, or give --interests"
                 ) from None
             if not line:
                 err.write("\n")
@@ -552,7 +552,7 @@ def ask_quiz() -> dict[str, int]:
             answer = line.strip().lower()
             if answer in ANSWERS:
                 break
-            err.write("  please answer y, ? or n\n")
+            err.write("  please answer y, m or n\n")
         scores[kind] = scores.get(kind, 0) + ANSWERS[answer]
     return scores
 

@@ -175,7 +175,7 @@ def test_match_quiz_in_the_terminal() -> None:
     result = runner.invoke(app, ["match", "--json", "-n", "3"], input="maybe later\n" + typed)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["interests"] == "ASC"  # prompts went to stderr: stdout is pure JSON
-    assert "please answer y, ? or n" in result.stderr
+    assert "please answer y, m or n" in result.stderr
 
 
 def test_match_quiz_cut_short_is_a_clean_error() -> None:
