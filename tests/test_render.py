@@ -341,3 +341,14 @@ def test_compare_keys_its_codes_and_says_what_the_figures_cover() -> None:
     assert "Wages for California; outlook, growth and openings are U.S. projections." in out
     # Basic Life Support by its name: 'BLS' alone reads as the source of the wages.
     assert "Basic Life Support" in out and ", BLS," not in out
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80])
+def test_a_long_web_address_breaks_after_a_slash_or_hyphen(width: int) -> None:
+    from careerexplorer.views.career import url_lines
+
+    url = "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm"
+    pieces = url_lines(url, width)
+    assert "".join(pieces) == url
+    assert all(len(p) <= width for p in pieces)
+    assert all(p[-1] in "/-.?&=_" for p in pieces[:-1])
