@@ -222,7 +222,7 @@ def additional_information(page: Page, p: Profile) -> None:
         for r in p.resources:
             item = text(r.name)
             url = safe(r.url)
-            if len(r.name) + 2 + len(url) <= room:
+            if len(url) <= room:
                 item.append(f": {url}", style="blue")
             else:  # the address on lines of its own, broken after a / or - rather than mid-word
                 item.append(":")
