@@ -40,6 +40,7 @@ TENS = ("mean", "median", "p10", "p25", "p75", "p90")
 RANK_COLUMNS = {"mean": "mean", "median": "median", "employment": "employment", "concentration": "location_quotient"}
 KINDS = {"state": ("state",), "area": ("metro", "nonmetro")}
 SUGGESTIONS = 3
+SUGGESTION_SCORE = 75  # of 100: 'Fargp' finds Fargo (80), 'Narnia' nothing (at most 67)
 
 
 class Area(Record):
@@ -68,11 +69,21 @@ def _areas(db: sqlite3.Connection, kinds: tuple[str, ...]) -> list[Area]:
     return [_area(r) for r in rows]
 
 
-def _did_you_mean(text: str, names: list[str]) -> str:
-    from rapidfuzz import fuzz, process
+def _places(name: str) -> list[str]:
+    """The names a person may type for an area: each place of 'Fargo-Moorhead, ND-MN', and the whole."""
+    head = name.rsplit(",", 1)[0]
+    return [_normal(p) for p in re.split(r"[-/]", head)] + [_normal(head)]
 
-    found = process.extract(text, names, scorer=fuzz.WRatio, processor=_normal, limit=SUGGESTIONS, score_cutoff=60)
-    return "; did you mean " + " or ".join(repr(name) for name, _, _ in found) + "?" if found else ""
+
+def _did_you_mean(text: str, names: list[str]) -> str:
+    """The names closest to a mistyped one, judged place by place: a whole-name score would find
+    'Narnia' in 'Pennsylvania nonmetropolitan area' and suggest three areas no one meant."""
+    from rapidfuzz import fuzz
+
+    wanted = _normal(text)
+    scored = sorted(((max(fuzz.ratio(wanted, p) for p in _places(n)), n) for n in names), key=lambda s: -s[0])
+    found = [name for score, name in scored[:SUGGESTIONS] if score >= SUGGESTION_SCORE]
+    return "; did you mean " + " or ".join(repr(name) for name in found) + "?" if found else ""
 
 
 @datafiles.reads
@@ -222,3 +233,8 @@ def rank_areas(
                 out.append((area, _wages(area, period, tuple(r[4:]), code if i else None)))
             return out
     return []
+
+
+def state_codes(data_dir: Path) -> list[str]:
+    """The two-letter codes of the states and territories with wages, for shell completion."""
+    return sorted(a.states[0] for a in _areas(open_db(data_dir), KINDS["state"]))

@@ -233,11 +233,15 @@ class Clusters:
         return self._pathways.get((cluster, pathway))
 
     def problem(self, cluster: str, pathway: str) -> tuple[str, str] | None:
+        from careerexplorer.text import did_you_mean
+
         if cluster not in self.names():
-            return "cluster", f"unknown cluster {cluster!r}; valid: " + "; ".join(self.names())
+            valid = self.names()
+            return "cluster", f"unknown cluster {cluster!r}; valid: " + "; ".join(valid) + did_you_mean(cluster, valid)
         if (cluster, pathway) not in self._pathways:
-            valid = "; ".join(self.pathway_names(cluster))
-            return "pathway", f"unknown pathway {pathway!r} in {cluster!r}; valid: {valid}"
+            valid = self.pathway_names(cluster)
+            hint = did_you_mean(pathway, valid)
+            return "pathway", f"unknown pathway {pathway!r} in {cluster!r}; valid: " + "; ".join(valid) + hint
         return None
 
 

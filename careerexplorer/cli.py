@@ -10,7 +10,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -26,17 +25,14 @@ if TYPE_CHECKING:
 
     from careerexplorer.listing import Filters
 
-app = typer.Typer(
-    name="careers",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-shortlist_app = typer.Typer(
-    help="Keep a shortlist of careers you are weighing.", no_args_is_help=True, rich_markup_mode=None
-)
-app.add_typer(shortlist_app, name="shortlist")
+HELP = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(name="careers", no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
+SHORTLIST_HELP = "Keep a shortlist of careers you are weighing."
+shortlist_app = typer.Typer(help=SHORTLIST_HELP, no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
+app.add_typer(shortlist_app, name="shortlist", short_help=SHORTLIST_HELP)
 
 EXIT_INTERRUPTED = 130
+TEXTUAL = "'textual>=8.0,<9'"  # as the explore extra in pyproject.toml asks (a test checks)
 _state: dict[str, Any] = {"dirs": []}
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -153,9 +149,79 @@ CareerArg = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table, json, markdown or csv.")]
+FORMATS = tuple(f.value for f in Format)
+SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
+LIST_SORTS = ("title", "salary", "growth", "openings")
+WAGES_BY = ("mean", "median", "employment", "concentration")
+
+
+def one_of(valid: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell completion for an option with a fixed set of values."""
+    return lambda incomplete: [v for v in valid if v.startswith(incomplete.lower())]
+
+
+def choose(value: str, valid: tuple[str, ...], option: str) -> str:
+    """The value of an option with a fixed set of values; one line with the valid ones and the
+    nearest otherwise (checked here rather than by Typer, whose error is a block of usage)."""
+    from careerexplorer.listing import pick
+
+    return pick(value, valid, f"{option} value")
+
+
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", help="Output: table, json, markdown or csv.", metavar="FORMAT", autocompletion=one_of(FORMATS)
+    ),
+]
+EDUCATION_KEYS = (
+    "none",
+    "high-school",
+    "some-college",
+    "postsecondary-award",
+    "associate",
+    "bachelor",
+    "master",
+    "doctoral",
+)
+OUTLOOK_KEYS = ("much-faster", "faster", "average", "slower", "little-change", "declining")
+
+
+def complete_cluster(incomplete: str) -> list[str]:
+    """Shell completion: cluster names that start with what was typed."""
+    try:
+        return [n for n in catalog().clusters.names() if n.lower().startswith(incomplete.lower())]
+    except (CareerError, OSError, ValueError):
+        return []
+
+
+def complete_pathway(incomplete: str) -> list[str]:
+    """Shell completion: pathway names that start with what was typed."""
+    try:
+        names = sorted(set(catalog().clusters.pathway_names(None)))
+        return [n for n in names if n.lower().startswith(incomplete.lower())]
+    except (CareerError, OSError, ValueError):
+        return []
+
+
+def complete_state(incomplete: str) -> list[str]:
+    """Shell completion: two-letter state codes."""
+    try:
+        from careerexplorer import areas
+
+        return [c for c in areas.state_codes(catalog().data_dir) if c.lower().startswith(incomplete.lower())]
+    except (CareerError, OSError, ValueError):
+        return []
+
+
 StateOpt = Annotated[
-    str | None, typer.Option("--state", help="Wages for a state: a two-letter code or the name.", metavar="STATE")
+    str | None,
+    typer.Option(
+        "--state",
+        help="Wages for a state: a two-letter code or the name.",
+        metavar="STATE",
+        autocompletion=complete_state,
+    ),
 ]
 AreaOpt = Annotated[
     str | None,
@@ -165,27 +231,48 @@ AreaOpt = Annotated[
         metavar="AREA",
     ),
 ]
-ClusterOpt = Annotated[str | None, typer.Option("--cluster", help='Only this career cluster, e.g. "Health Science".')]
-PathwayOpt = Annotated[str | None, typer.Option("--pathway", help='Only this pathway, e.g. "Health Informatics".')]
+ClusterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help='Only this career cluster, e.g. "Health Science".',
+        metavar="CLUSTER",
+        autocompletion=complete_cluster,
+    ),
+]
+PathwayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pathway",
+        help='Only this pathway, e.g. "Health Informatics".',
+        metavar="PATHWAY",
+        autocompletion=complete_pathway,
+    ),
+]
 EducationOpt = Annotated[
     str | None,
     typer.Option(
         "--education",
-        help="At most this much schooling: none, high-school, some-college, "
-        "postsecondary-award, associate, bachelor, master, doctoral.",
+        help="At most this much schooling: " + ", ".join(EDUCATION_KEYS) + ".",
+        metavar="LEVEL",
+        autocompletion=one_of(EDUCATION_KEYS),
     ),
 ]
-MinSalaryOpt = Annotated[int | None, typer.Option("--min-salary", min=0, help="At least this mean salary a year.")]
+MinSalaryOpt = Annotated[
+    str | None,
+    typer.Option("--min-salary", help="At least this mean salary a year: 80000, 80k or $80,000.", metavar="PAY"),
+]
 OutlookOpt = Annotated[
     str | None,
     typer.Option(
         "--outlook",
-        help="At least this outlook: much-faster, faster, average, slower, little-change, "
-        "declining; or at least this growth in per cent (5).",
+        help="At least this outlook: " + ", ".join(OUTLOOK_KEYS) + "; or at least this growth in per cent (5).",
+        metavar="OUTLOOK",
+        autocompletion=one_of(OUTLOOK_KEYS),
     ),
 ]
 BrightOpt = Annotated[bool, typer.Option("--bright-outlook", help="Only careers O*NET flags as Bright Outlook.")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N careers.", metavar="N")]
 # The options of careerexplorer.listing.Filters, in their order on every command that takes them
 # all: (parameter, annotation, default).
 FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
@@ -198,13 +285,14 @@ FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
 )
 
 
-def chosen(fmt: Format, json_out: bool) -> Format:
-    if json_out and fmt not in (Format.table, Format.json):
+def chosen(fmt: str, json_out: bool) -> Format:
+    form = Format(choose(fmt, FORMATS, "--format"))
+    if json_out and form not in (Format.table, Format.json):
         raise UsageError("--json and --format are two ways to say the same thing; give one")
-    return Format.json if json_out else fmt
+    return Format.json if json_out else form
 
 
-def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
+def show_result(cat: Catalog, result: Any, fmt: str, json_out: bool) -> None:
     """The end of every data command: warnings about the user's folders, then the result."""
     warn_all(cat)
     emit(result, chosen(fmt, json_out), Output())
@@ -251,11 +339,11 @@ class ResultCommand:
                 params += [inspect.Parameter(n, by_name, default=d, annotation=a) for n, a, d in FILTER_OPTIONS]
             else:
                 params.append(param.replace(kind=by_name))
-        params.append(inspect.Parameter("fmt", by_name, default=Format.table, annotation=FormatOpt))
+        params.append(inspect.Parameter("fmt", by_name, default="table", annotation=FormatOpt))
         params.append(inspect.Parameter("json_out", by_name, default=False, annotation=JsonOpt))
         return own.replace(parameters=params, return_annotation=None)
 
-    def __call__(self, fmt: Format, json_out: bool, **options: Any) -> None:
+    def __call__(self, fmt: str, json_out: bool, **options: Any) -> None:
         chosen(fmt, json_out)
         cat = catalog()
         if self.filtered:
@@ -279,43 +367,37 @@ def show(cat: Catalog, career: CareerArg, state: StateOpt = None, area: AreaOpt 
     return commands.show(cat, career, commands.place(cat, state, area))
 
 
-# The members are named for their --sort choices; `title` shadows str.title, never called on them.
-class SearchSort(StrEnum):
-    relevance = "relevance"
-    title = "title"  # type: ignore[assignment]
-    salary = "salary"
-    growth = "growth"
-    openings = "openings"
-
-
-class SortKey(StrEnum):
-    title = "title"  # type: ignore[assignment]
-    salary = "salary"
-    growth = "growth"
-    openings = "openings"
-
-
 @app.command()
 @guarded
 @ResultCommand
 def search(
     cat: Catalog,
-    query: Annotated[str, typer.Argument(help="Words to look for: a title, a nickname, a certification...")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N results.")] = 10,
+    query: Annotated[
+        str, typer.Argument(help="Words to look for: a title, a nickname, a certification...", metavar="QUERY")
+    ],
+    limit: LimitOpt = 10,
     *,
     filters: Filters,
     sort: Annotated[
-        SearchSort,
-        typer.Option("--sort", help="Best match first, or every good match by title, salary, growth or openings."),
-    ] = SearchSort.relevance,
+        str,
+        typer.Option(
+            "--sort",
+            help="relevance (best match first), or every good match by title, salary, growth or openings.",
+            metavar="ORDER",
+            autocompletion=one_of(SEARCH_SORTS),
+        ),
+    ] = "relevance",
 ) -> Any:
-    """Find careers by title, other titles, certifications, cluster, pathway or summary.
+    """Find careers by what you type.
+
+    Looks through titles and other titles, summaries, tasks and work activities, tools,
+    certifications, clusters and pathways, and says why each result matched.
 
     Example: careers search coding --education associate
     """
     from careerexplorer import commands
 
-    return commands.search(cat, query, filters, limit, sort.value)
+    return commands.search(cat, query, filters, limit, choose(sort, SEARCH_SORTS, "--sort"))
 
 
 @app.command()
@@ -335,7 +417,9 @@ def compare(
     state: StateOpt = None,
     area: AreaOpt = None,
 ) -> Any:
-    """Compare 2 to 4 careers side by side, or the careers on your shortlist.
+    """Compare 2 to 4 careers side by side.
+
+    With no careers named, compares the careers on your shortlist.
 
     Example: careers compare medical-records-specialist registered-nurse
     """
@@ -352,27 +436,29 @@ def compare(
 def list_careers(
     cat: Catalog,
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")
-    ] = SortKey.title,
+        str,
+        typer.Option(
+            "--sort",
+            help="title, or highest first: salary, growth or openings.",
+            metavar="ORDER",
+            autocompletion=one_of(LIST_SORTS),
+        ),
+    ] = "title",
     *,
     filters: Filters,
     state: StateOpt = None,
     area: AreaOpt = None,
 ) -> Any:
-    """List every career, one line each: title, salary, education, outlook.
+    """List careers with their pay, schooling and outlook.
+
+    One line a career: title, slug, salary, education and outlook; filters narrow the list.
 
     Example: careers list --cluster "Health Science" --sort salary
     """
     from careerexplorer import commands
 
-    return commands.list_careers(cat, filters, sort.value, commands.place(cat, state, area))
-
-
-class WagesBy(StrEnum):
-    mean = "mean"
-    median = "median"
-    employment = "employment"
-    concentration = "concentration"
+    where = commands.place(cat, state, area)
+    return commands.list_careers(cat, filters, choose(sort, LIST_SORTS, "--sort"), where)
 
 
 @app.command()
@@ -382,25 +468,37 @@ def wages(
     cat: Catalog,
     career: CareerArg,
     by: Annotated[
-        WagesBy,
+        str,
         typer.Option(
             "--by",
             help="Rank by mean or median wage, employment, or concentration (jobs compared with the U.S. share).",
+            metavar="FIGURE",
+            autocompletion=one_of(WAGES_BY),
         ),
-    ] = WagesBy.mean,
+    ] = "mean",
     state: Annotated[
         str | None,
-        typer.Option("--state", help="Rank only this state's metropolitan and nonmetropolitan areas.", metavar="STATE"),
+        typer.Option(
+            "--state",
+            help="Rank only this state's metropolitan and nonmetropolitan areas.",
+            metavar="STATE",
+            autocompletion=complete_state,
+        ),
     ] = None,
-    limit: LimitOpt = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N places.", metavar="N")
+    ] = 10,
 ) -> Any:
-    """Where a career pays most and employs most: states and metro areas ranked, the U.S. for reference.
+    """Where a career pays most: states and areas ranked.
+
+    States and metropolitan and nonmetropolitan areas ranked by pay or jobs, with the U.S. for
+    reference.
 
     Example: careers wages medical-records-specialist --by median
     """
     from careerexplorer import commands
 
-    return commands.wages(cat, career, by.value, state, limit)
+    return commands.wages(cat, career, choose(by, WAGES_BY, "--by"), state, limit)
 
 
 @app.command()
@@ -413,6 +511,7 @@ def match(
         typer.Option(
             "--interests",
             "-i",
+            metavar="CODE",
             help="Your Holland code: 1 to 3 letters of R I A S E C, e.g. SAC. "
             "Without it, a 30-question quiz works it out.",
         ),
@@ -421,7 +520,9 @@ def match(
     cluster: ClusterOpt = None,
     limit: LimitOpt = 10,
 ) -> Any:
-    """Rank careers by how well they fit your interests (Holland RIASEC).
+    """Careers that fit your interests (Holland RIASEC).
+
+    Give your Holland code with --interests, or answer a 30-question quiz.
 
     Example: careers match --interests SAC --education associate
     """
@@ -438,22 +539,22 @@ QUIZ_TRIES = 5
 
 
 def ask_quiz() -> dict[str, int]:
-    """Ask the 30 statements; y = would enjoy, ? = not sure, n = would not.
+    """Ask the 30 statements; y = would enjoy, m = maybe, n = would not.
 
     Prompts go to stderr, so that the results (and --json) on stdout stay clean.
     """
     from careerexplorer.match import ANSWERS, QUIZ
 
     err = sys.stderr
-    err.write("For each activity: would you enjoy it? Answer y (yes), ? (not sure) or n (no).\n")
+    err.write("For each activity: would you enjoy it? Answer y (yes), m (maybe) or n (no).\n")
     scores: dict[str, int] = {}
     for number, (kind, statement) in enumerate(QUIZ, 1):
         for attempt in range(QUIZ_TRIES + 1):
             if attempt == QUIZ_TRIES:  # endless garbage (a file or a stuck key) must not loop forever
                 raise UsageError(
-                    f"no answer of y, ? or n to statement {number} after {QUIZ_TRIES} tries; or give --interests"
+                    f"no answer of y, m or n to statement {number} after {QUIZ_TRIES} tries; or give --interests"
                 )
-            err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/?/n] ")
+            err.write(f"{number:>2}/{len(QUIZ)}  {statement}? [y/m/n] ")
             err.flush()
             try:
                 line = sys.stdin.readline(1000)  # a line without end counts as a few wrong answers
@@ -461,7 +562,7 @@ def ask_quiz() -> dict[str, int]:
                 err.write("\n")
                 raise UsageError(
                     "an answer to the quiz is not text in the terminal's encoding; "
-                    "answer y, ? or n, or give --interests"
+                    "answer y, m or n, or give --interests"
                 ) from None
             if not line:
                 err.write("\n")
@@ -469,7 +570,7 @@ def ask_quiz() -> dict[str, int]:
             answer = line.strip().lower()
             if answer in ANSWERS:
                 break
-            err.write("  please answer y, ? or n\n")
+            err.write("  please answer y, m or n\n")
         scores[kind] = scores.get(kind, 0) + ANSWERS[answer]
     return scores
 
@@ -480,10 +581,13 @@ def ask_quiz() -> dict[str, int]:
 def clusters(
     cat: Catalog,
     name: Annotated[
-        str | None, typer.Argument(help='A cluster to open, e.g. "Health Science".', show_default=False)
+        str | None,
+        typer.Argument(help='A cluster to open, e.g. "Health Science".', show_default=False, metavar="[CLUSTER]"),
     ] = None,
 ) -> Any:
-    """Browse the 16 Career Clusters and their pathways, with course advice and career counts.
+    """Browse the 16 Career Clusters and their pathways.
+
+    Each pathway with its high-school course advice and how many careers it holds.
 
     Example: careers clusters "Health Science"
     """
@@ -503,8 +607,10 @@ def next_careers(
     filters: Filters,
     limit: LimitOpt = 10,
 ) -> Any:
-    """Where a career leads: the careers it leads to, with the pay difference, the schooling they
-    add, the skills to build and the skills that carry over.
+    """Where a career leads, and what the next step takes.
+
+    The careers it leads to, with the pay difference, the schooling they add, the skills to
+    build and the skills that carry over.
 
     Example: careers next medical-records-specialist --up
     """
@@ -553,7 +659,7 @@ def shortlist_remove(
 
 @shortlist_app.command("list")
 @guarded
-def shortlist_list(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
+def shortlist_list(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     """Show your shortlist.
 
     Example: careers shortlist list
@@ -595,16 +701,20 @@ def explore(
     ] = "",
     state: StateOpt = None,
 ) -> None:
-    """Browse careers in a full-screen, keyboard-driven explorer: search as you type, pages, shortlist, compare.
+    """Browse everything in a full-screen explorer.
 
-    Needs the explore extra: pip install 'careers[explore]'.
+    Keyboard-driven: search as you type, career pages, shortlist, compare and the quiz.
+
+    Needs Textual, which the explore extra installs (pip install '.[explore]' in the project folder).
 
     Example: careers explore nurse
     """
     import importlib.util
 
     if importlib.util.find_spec("textual") is None:
-        sys.stderr.write("careers explore needs Textual: pip install 'careers[explore]'\n")
+        # The command for this very environment: careers is installed from its folder, not an index.
+        install = f"{sys.executable} -m pip install {TEXTUAL}"
+        sys.stderr.write(f"careers: explore needs Textual; install it with: {install}\n")
         raise typer.Exit(1)
     from careerexplorer.explore import run
 
@@ -618,8 +728,10 @@ def explore(
 
 @app.command()
 @guarded
-def about(fmt: FormatOpt = Format.table, json_out: JsonOpt = False) -> None:
-    """Where the data comes from: sources, vintages, licences and the O*NET attribution.
+def about(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
+    """Where the data comes from, and its licences.
+
+    Sources, vintages, licences and the O*NET attribution.
 
     Example: careers about
     """
@@ -634,13 +746,17 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Profile files or folders (default: the bundled data and your folders).", show_default=False
+            help="Profile files or folders (default: the bundled data and your folders).",
+            show_default=False,
+            metavar="[PATH]...",
         ),
     ] = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
 ) -> None:
-    """Check profiles and print every problem as file:line: key.path: message.
+    """Check profiles and list every problem.
+
+    Each problem is printed as file:line: key.path: message.
 
     Exits 0 when every file is clean and 1 otherwise. Unknown keys count as problems here.
 
@@ -656,7 +772,9 @@ def validate(
 
 @app.command()
 def schema() -> None:
-    """Print the profile format as a JSON Schema, for editors that validate TOML while you type.
+    """Print the profile format as a JSON Schema.
+
+    For editors that check TOML while you type.
 
     Example: careers schema > profile.schema.json
     """
@@ -664,6 +782,17 @@ def schema() -> None:
     from careerexplorer.schema import json_schema
 
     sys.stdout.write(dumps(json_schema()))
+
+
+def _summaries(typer_app: typer.Typer) -> None:
+    """Each command's summary in the list of commands is its help's first line, whole: the
+    default cuts it to fit the terminal's width, mid-phrase."""
+    for info in typer_app.registered_commands:
+        if info.callback is not None and info.callback.__doc__ and info.short_help is None:
+            info.short_help = info.callback.__doc__.strip().splitlines()[0]
+
+
+_summaries(app)
 
 
 def lean_app(argv: list[str]) -> typer.Typer:
@@ -678,7 +807,9 @@ def lean_app(argv: list[str]) -> typer.Typer:
     version = argv[i : i + 1] == ["--version"]  # answered by the options alone, before any command
     if not version and (i >= len(argv) or argv[i] not in commands):
         return app
-    lean = typer.Typer(name="careers", no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+    lean = typer.Typer(
+        name="careers", no_args_is_help=True, rich_markup_mode=None, add_completion=False, context_settings=HELP
+    )
     lean.callback()(main_options)
     if not version:
         lean.command(argv[i])(commands[argv[i]])

@@ -64,7 +64,15 @@ def show(cat: Catalog, career: str, where: Area | None = None) -> CareerPage:
 def compare(cat: Catalog, careers: Sequence[str], where: Area | None = None) -> Comparison:
     if not 2 <= len(careers) <= 4:
         raise UsageError(f"compare takes 2 to 4 careers, got {len(careers)}")
-    return Comparison(profiles=tuple(localized(cat, resolve_profile(cat, c), where) for c in careers))
+    profiles = [resolve_profile(cat, c) for c in careers]
+    seen: dict[str, str] = {}
+    for asked, profile in zip(careers, profiles, strict=True):
+        if profile.slug in seen:
+            raise UsageError(
+                f"{seen[profile.slug]!r} and {asked!r} are the same career ({profile.slug}); name different careers"
+            )
+        seen[profile.slug] = asked
+    return Comparison(profiles=tuple(localized(cat, p, where) for p in profiles))
 
 
 def shortlisted_for_compare(path: Path) -> list[str]:

@@ -7,6 +7,7 @@ The terminal view of each kind of result is imported only when that result is sh
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from enum import StrEnum
 from typing import IO, Any
@@ -39,6 +40,9 @@ VIEWS = {
     "wages": ("careerexplorer.views.wages", "wages_page"),
     "next": ("careerexplorer.views.leads", "leads_page"),
 }
+
+
+UNBOUNDED = ("list", "shortlist")  # views that take width 0 as "no bound"
 
 
 class Output:
@@ -96,4 +100,8 @@ def emit(result: Result, fmt: Format, out: Output) -> None:
     else:
         module, name = VIEWS[result.command]
         view = getattr(importlib.import_module(module), name)
-        out.page(view(result, out.width, out.ascii_only))
+        # A list into a file or a pipe is as wide as its lines, titles whole, unless COLUMNS says
+        # how wide (as it does for every other page).
+        unbounded = result.command in UNBOUNDED and not out.console.is_terminal and "COLUMNS" not in os.environ
+        width = 0 if unbounded else out.width
+        out.page(view(result, width, out.ascii_only))

@@ -77,7 +77,7 @@ def markdown(result: Result) -> str:
 
 
 def csv_text(result: Result) -> str:
-    return to_csv(*TABLES[type(result)](result))
+    return to_csv(*CSV_TABLES.get(type(result), TABLES[type(result)])(result))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -421,6 +421,24 @@ def _compare_table(r: Comparison) -> Table:
     ]
 
 
+def _compare_csv(r: Comparison) -> Table:
+    """Compare for a spreadsheet: figures as numbers (blank where not published), the wages' area
+    and the hourly mean on rows of their own, as `list -f csv` gives them."""
+    rows: list[list[Any]] = []
+    for label, shown, numbers in compare_cells(list(r.profiles)):
+        rows.append([label, *(shown if numbers is None else numbers)])
+        if label == "AVG. SALARY":
+            rows.append(["Hourly mean", *(p.wages.hourly_mean if p.wages else None for p in r.profiles)])
+    rows.append(["Wages for", *(p.wages.area if p.wages else NOT_PUBLISHED for p in r.profiles)])
+    return ["", *(p.title for p in r.profiles)], rows
+
+
+def _list_csv(r: CareerList | Shortlist) -> Table:
+    """The list's figures, with the area their wages are for (a list made with --state says so)."""
+    area = (r.area if isinstance(r, CareerList) else None) or "U.S."
+    return [*FACT_COLUMNS, "wages_for"], [[*_fact_row(e), area] for e in r.entries]
+
+
 def _search_table(r: SearchHits) -> Table:
     return (
         ["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook"],
@@ -497,6 +515,12 @@ def _next_table(r: Leads) -> Table:
     )
 
 
+# Where a spreadsheet needs other columns than Markdown's table.
+CSV_TABLES: dict[type, Callable[[Any], Table]] = {
+    Comparison: _compare_csv,
+    CareerList: _list_csv,
+    Shortlist: _list_csv,
+}
 TABLES: dict[type, Callable[[Any], Table]] = {
     CareerPage: lambda r: profile_rows(r.profile),
     Comparison: _compare_table,

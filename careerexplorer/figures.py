@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from careerexplorer.model import Profile, Wages
+from careerexplorer.model import Certification, Profile, Wages
 
 if TYPE_CHECKING:
     from careerexplorer.index import Entry
@@ -95,6 +95,19 @@ def basis(p: Profile) -> str | None:
     return "; ".join(f"{', '.join(whats)} of the BLS group {code}" for code, whats in groups.items())
 
 
+# Abbreviations the pages also use for a source: a credential so abbreviated is named in full too,
+# so that 'BLS' (Basic Life Support) is not read as the Bureau of Labor Statistics.
+SOURCE_ABBREVIATIONS = frozenset({"BLS", "ONET", "O*NET", "NCES", "OEWS"})
+
+
+def credential(c: Certification) -> str:
+    """A credential as short as it can be said: its abbreviation, or its name (also where the
+    abbreviation is a source's)."""
+    if c.abbr and c.abbr.upper() not in SOURCE_ABBREVIATIONS:
+        return str(c.abbr)
+    return str(c.name)
+
+
 def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[float | None] | None]]:
     """The side-by-side table of compare as plain strings: (label, one value a career, the numbers
     behind them where the row is a figure, so that a view can mark the best)."""
@@ -121,6 +134,6 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     if any(basis(p) for p in profiles):
         plain("Figures from", [basis(p) or "its own" for p in profiles])
     plain("Cluster / pathway", [f"{p.cluster} / {p.pathway}" for p in profiles])
-    plain("Certifications", [", ".join(c.abbr or c.name for c in p.certifications) or "none listed" for p in profiles])
+    plain("Certifications", [", ".join(map(credential, p.certifications)) or "none listed" for p in profiles])
     plain("Interests", [p.interest_code or NOT_PUBLISHED for p in profiles])
     return rows

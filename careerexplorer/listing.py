@@ -12,30 +12,66 @@ from typing import TYPE_CHECKING, Any
 from careerexplorer.errors import UsageError
 from careerexplorer.model import EDUCATION_LADDER, OUTLOOK_LABELS
 from careerexplorer.record import Record
-from careerexplorer.text import normalize
+from careerexplorer.text import did_you_mean, normalize
 
 if TYPE_CHECKING:
     from careerexplorer.catalog import Clusters
     from careerexplorer.index import Entry
 
 
+# Other ways people write a level, by the ladder's keys: plurals, abbreviations, common names.
+EDUCATION_ALIASES = {
+    "none": ("no formal credential", "no credential", "no education"),
+    "high-school": ("hs", "ged", "diploma", "high school diploma"),
+    "some-college": ("college no degree",),
+    "postsecondary-award": ("certificate", "postsecondary", "nondegree award", "postsecondary nondegree award"),
+    "associate": ("associates", "associate degree", "aa", "aas"),
+    "bachelor": ("bachelors", "bachelor degree", "ba", "bs", "bsc"),
+    "master": ("masters", "master degree", "ma", "ms", "msc", "mba"),
+    "doctoral": ("doctorate", "phd", "doctoral degree", "professional degree", "md", "jd"),
+}
+
+
 def education_level(value: str) -> int:
-    """The ladder rank for a key ('bachelor'), a BLS wording or a label; a clear error otherwise."""
-    wanted = normalize(value)
+    """The ladder rank for a key ('bachelor'), a BLS wording, a label or a common name ('phd',
+    'Bachelors'); a clear error, with the nearest keys, otherwise."""
+
+    def form(text: str) -> str:
+        return normalize(text.replace("'", ""))  # "Master's" as "masters"
+
+    wanted = form(value)
     for i, (key, bls, label) in enumerate(EDUCATION_LADDER):
-        if wanted in (normalize(key), normalize(bls), normalize(label)):
+        if wanted in (form(key), form(bls), form(label), *EDUCATION_ALIASES.get(key, ())):
             return i
-    valid = ", ".join(key for key, _, _ in EDUCATION_LADDER)
-    raise UsageError(f"unknown education level {value!r}; valid: {valid}")
+    keys = [key for key, _, _ in EDUCATION_LADDER]
+    raise UsageError(f"unknown education level {value!r}; valid: {', '.join(keys)}{did_you_mean(value, keys)}")
 
 
 def pick(value: str, valid: Sequence[str], what: str) -> str:
-    """The valid name a user meant, ignoring case and punctuation; a clear error otherwise."""
+    """The valid name a user meant, ignoring case and punctuation; a clear error, with the nearest
+    names, otherwise."""
     wanted = normalize(value)
     for name in valid:
         if normalize(name) == wanted:
             return name
-    raise UsageError(f"unknown {what} {value!r}; valid: " + "; ".join(valid))
+    raise UsageError(f"unknown {what} {value!r}; valid: " + "; ".join(valid) + did_you_mean(value, list(valid)))
+
+
+def pay(value: str) -> int:
+    """A yearly pay as people write it: 80000, 80,000, $80,000, 80k, $1.2m; a clear error otherwise."""
+    text = value.strip().lower().replace(",", "").replace("_", "").lstrip("$").strip()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    if scale > 1:
+        text = text[:-1].strip()
+    try:
+        amount = float(text)
+    except ValueError:
+        raise UsageError(
+            f"--min-salary {value!r}: give a yearly pay in dollars, such as 80000, 80k or $80,000"
+        ) from None
+    if not 0 <= amount * scale < 10_000_000:  # also refuses nan and inf
+        raise UsageError(f"--min-salary {value!r}: give a yearly pay from 0 to $9,999,999")
+    return round(amount * scale)
 
 
 # --outlook keys, in the order of the model's labels, best first; the list shows them with spaces.
@@ -55,7 +91,10 @@ def outlook_filter(value: str) -> tuple[int | None, float | None]:
         if wanted in (normalize(key), normalize(label)):
             return i, None
     raise UsageError(
-        f"unknown outlook {value!r}; valid: " + ", ".join(OUTLOOK_KEYS) + ", or a minimum growth such as 5"
+        f"unknown outlook {value!r}; valid: "
+        + ", ".join(OUTLOOK_KEYS)
+        + ", or a minimum growth such as 5"
+        + did_you_mean(value, list(OUTLOOK_KEYS))
     )
 
 
@@ -77,7 +116,7 @@ class Filters(Record):
         cluster: str | None = None,
         pathway: str | None = None,
         education: str | None = None,
-        min_salary: int | None = None,
+        min_salary: str | int | None = None,
         outlook: str | None = None,
         bright_outlook: bool = False,
     ) -> Filters:
@@ -88,7 +127,7 @@ class Filters(Record):
             cluster=chosen,
             pathway=pick(pathway, sorted(set(clusters.pathway_names(chosen))), "pathway") if pathway else None,
             education=education_level(education) if education is not None else None,
-            min_salary=min_salary,
+            min_salary=pay(min_salary) if isinstance(min_salary, str) else min_salary,
             outlook=rank,
             min_growth=growth,
             bright_outlook=bright_outlook,

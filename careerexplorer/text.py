@@ -21,3 +21,26 @@ def normalize(text: str) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 career', '2 careers' (or the given plural)."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def closest(value: str, names: list[str], n: int = 3) -> list[str]:
+    """The names a mistyped value most likely meant, best first: those that start with it (or it
+    with them), then those that read alike. For 'did you mean' after an unknown option value."""
+    import difflib  # only on an error
+
+    wanted = normalize(value)
+    if not wanted:
+        return []
+    forms = {name: normalize(name) for name in names}
+    found = [name for name, form in forms.items() if form.startswith(wanted) or wanted.startswith(form)]
+    # A word of the name typed alone ('health' for 'Health Science') counts as its start.
+    found += [name for name, form in forms.items() if name not in found and wanted in form.split()]
+    alike = difflib.get_close_matches(wanted, list(forms.values()), n=n, cutoff=0.75)
+    found += [name for form in alike for name, f in forms.items() if f == form and name not in found]
+    return found[:n]
+
+
+def did_you_mean(value: str, names: list[str]) -> str:
+    """'; did you mean 'X' or 'Y'?' for an unknown value, or nothing when no name is near."""
+    near = closest(value, names)
+    return "; did you mean " + " or ".join(repr(name) for name in near) + "?" if near else ""

@@ -75,6 +75,12 @@ def test_an_ambiguous_area_lists_the_candidates(db: sqlite3.Connection) -> None:
 
 
 def test_an_unknown_area_suggests_the_closest(db: sqlite3.Connection) -> None:
+    with pytest.raises(UsageError, match=r"did you mean 'Richmond, VA'\?$"):
+        find_area(db, "Richmnd")
+    # A name near no place suggests nothing, not areas that merely share letters with it.
+    for far in ("Narnia", "Mordor", "Gotham"):
+        with pytest.raises(UsageError, match=rf"^no area matches '{far}'$"):
+            find_area(db, far)
     with pytest.raises(UsageError, match=r"no area matches 'Fargp'; did you mean 'Fargo, ND-MN'"):
         find_area(db, "Fargp")
     with pytest.raises(UsageError, match="no metropolitan or nonmetropolitan area has the code '99999'"):

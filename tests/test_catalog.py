@@ -146,7 +146,9 @@ def test_missing_required_keys_are_all_reported(clusters: Clusters) -> None:
 def test_unknown_cluster_lists_the_valid_ones(clusters: Clusters) -> None:
     path = PROFILES / "unknown-cluster.toml"
     valid = "; ".join(clusters.names())
-    assert errors_of(path, clusters) == [f"{path}:6: cluster: unknown cluster 'Health Sciences'; valid: {valid}"]
+    assert errors_of(path, clusters) == [
+        f"{path}:6: cluster: unknown cluster 'Health Sciences'; valid: {valid}; did you mean 'Health Science'?"
+    ]
     assert len(clusters.names()) == 16
 
 
@@ -154,6 +156,7 @@ def test_unknown_pathway_lists_the_pathways_of_its_cluster(clusters: Clusters) -
     path = PROFILES / "unknown-pathway.toml"
     assert errors_of(path, clusters) == [
         f"{path}:7: pathway: unknown pathway 'Health Informatic' in 'Health Science'; valid: {HEALTH_SCIENCE_PATHWAYS}"
+        "; did you mean 'Health Informatics'?"
     ]
 
 

@@ -253,20 +253,35 @@ def test_list_all_careers_by_title(runner: CliRunner, app: Any, catalog: Catalog
     assert len(entries) == len(catalog.entries) >= 900
     titles = [e["title"].lower() for e in entries]
     assert titles == sorted(titles)
-    result = invoke(runner, app, "list")
+    folded = invoke(runner, app, "list").stdout  # COLUMNS=80: long titles go on over more lines
+    assert all(len(line) <= 80 for line in folded.splitlines()) and "…" not in folded
+    import re
+
+    titles: list[str] = []
+    for line in folded.splitlines()[1:]:
+        if line.startswith("* "):
+            break
+        if line.startswith("  "):  # the rest of the title above
+            titles[-1] += " " + line.strip()
+        else:
+            titles.append(re.split(r" +(?:\$|not published)", line)[0].strip())
+    # Whole, though a word longer than the column may go on over two lines.
+    assert ["".join(t.split()) for t in titles] == ["".join(e["title"].split()) for e in entries]
+    result = invoke(runner, app, "list", env={"COLUMNS": None})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Career", "Salary", "Education", "Outlook"]
+    # Not a terminal, no width given: every title whole, with its slug, however wide the lines get.
+    assert lines[0].split() == ["Career", "Slug", "AVG.", "SALARY", "Education", "Outlook"]
     footnotes = [line for line in lines if line.startswith("* ")]
     assert len(lines) == len(entries) + 1 + len(footnotes)
-    assert all(len(line) <= 80 for line in lines)
-    # Each line shows its career's whole salary, education and outlook, in the JSON's order.
+    # Each line shows its career's whole title, slug, salary, education and outlook, in the JSON's order.
     from careerexplorer.figures import borrowed, entry_pay
     from careerexplorer.listing import education_label, outlook_label
 
     for line, e in zip(lines[1:], entries):
         edu, grow = education_label(e), outlook_label(e)
         salary = entry_pay(e) + ("*" if borrowed(e) else "")
+        assert line.startswith(e["title"] + " ") and f" {e['slug']} " in line, (line, e["slug"])
         assert f" {salary} {edu} " in line and line.endswith(grow), (line, e["slug"])
 
 
@@ -311,8 +326,15 @@ def test_list_education_is_at_most(runner: CliRunner, app: Any, level: str, rank
         ("--cluster", "Nope", "careers: unknown cluster 'Nope'; valid: Agriculture, Food & Natural Resources; ",
          "Transportation, Distribution & Logistics"),
         ("--pathway", "Nope", "careers: unknown pathway 'Nope'; valid: ", "Health Informatics"),
-        ("--education", "phd", "careers: unknown education level 'phd'; valid: none, high-school, some-college, "
-                               "postsecondary-award, associate, bachelor, master, doctoral", "doctoral"),
+        ("--education", "phds", "careers: unknown education level 'phds'; valid: none, high-school, some-college, "
+                                "postsecondary-award, associate, bachelor, master, doctoral", "doctoral"),
+        ("--education", "bachelorr", "careers: unknown education level 'bachelorr'; valid: ",
+         "did you mean 'bachelor'?"),
+        ("--cluster", "health", "careers: unknown cluster 'health'; valid: ", "did you mean 'Health Science'?"),
+        ("--outlook", "much fastr", "careers: unknown outlook", "did you mean 'much-faster'?"),
+        ("--min-salary", "lots", "careers: --min-salary 'lots': give a yearly pay", "80k"),
+        ("--sort", "salry", "careers: unknown --sort value 'salry'; valid: title; salary", "did you mean 'salary'?"),
+        ("--format", "jsn", "careers: unknown --format value 'jsn'", "did you mean 'json'?"),
     ],
 )
 def test_list_invalid_filter_values(runner: CliRunner, app: Any, option: str, value: str, message: str,
@@ -348,7 +370,7 @@ def test_list_invalid_sort(runner: CliRunner, app: Any) -> None:
     result = invoke(runner, app, "list", "--sort", "bogus")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "'bogus' is not one of 'title', 'salary', 'growth', 'openings'" in result.stderr
+    assert "unknown --sort value 'bogus'; valid: title; salary; growth; openings" in result.stderr
 
 
 # --- about ----------------------------------------------------------------------------------------
@@ -616,3 +638,53 @@ def test_output_on_an_ascii_terminal(args: tuple[str, ...]) -> None:
     assert ascii_run.stdout.count(b"?") == utf8_run.stdout.count(b"?")
     assert b"+---" in ascii_run.stdout and b"AVG. SALARY" in ascii_run.stdout
     assert not utf8_run.stdout.isascii()  # the UTF-8 run does use box drawing
+
+
+@pytest.mark.parametrize(("value", "level"), [("phd", "doctoral"), ("Bachelors", "bachelor"), ("GED", "high-school"),
+                                              ("certificate", "postsecondary-award"), ("Master's", "master")])
+def test_education_as_people_write_it(runner: CliRunner, app: Any, value: str, level: str) -> None:
+    assert careers_json(runner, app, "list", "--education", value) == careers_json(
+        runner, app, "list", "--education", level)
+
+
+@pytest.mark.parametrize("pay", ["80k", "$80,000", "80,000", "80000", "80K"])
+def test_min_salary_as_people_write_it(runner: CliRunner, app: Any, pay: str) -> None:
+    entries = careers_json(runner, app, "list", "--min-salary", pay)
+    assert entries == careers_json(runner, app, "list", "--min-salary", "80000")
+    assert entries and min(e["salary"] for e in entries) >= 80000
+
+
+def test_compare_refuses_the_same_career_twice(runner: CliRunner, app: Any) -> None:
+    line = assert_one_line_error(invoke(runner, app, "compare", "registered-nurse", "Registered Nurses"), 2)
+    assert "same career (registered-nurse)" in line
+
+
+def test_short_help_option_and_whole_summaries(runner: CliRunner, app: Any) -> None:
+    for args in (["-h"], ["show", "-h"], ["shortlist", "-h"]):
+        result = invoke(runner, app, *args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage: careers"), args
+    listing = invoke(runner, app, "--help").stdout
+    commands = listing.split("Commands:")[1]
+    assert "..." not in commands  # no summary is cut mid-phrase
+    for info in app.registered_commands:
+        assert info.callback.__doc__.strip().splitlines()[0] in " ".join(commands.split())
+
+
+def test_one_placeholder_style(runner: CliRunner, app: Any) -> None:
+    import re
+
+    for info in app.registered_commands:
+        name = info.name or info.callback.__name__
+        text = invoke(runner, app, name, "--help").stdout
+        assert not re.search(r"<[a-z ]+>", text), name  # no '<int range>' or '<str>'
+        assert not re.search(r"[{\[]?[a-z]+[}\]]?\.{0,3}$", text.split("Usage:")[1].splitlines()[0]), name
+        for metavar in re.findall(r"^ +(?:-[a-z], )?--[a-z-]+ ([A-Za-z]+)", text.split("Options:")[1], re.M):
+            assert metavar.isupper(), (name, metavar)
+
+
+def test_option_values_in_help_are_the_models() -> None:
+    from careerexplorer import cli, listing
+    from careerexplorer.model import EDUCATION_LADDER
+
+    assert cli.EDUCATION_KEYS == tuple(key for key, _, _ in EDUCATION_LADDER)
+    assert cli.OUTLOOK_KEYS == tuple(listing.OUTLOOK_KEYS)

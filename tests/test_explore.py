@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
+import tomllib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from careerexplorer.explore.session import RESULT_LIMIT, Session, links, parse_m
 from careerexplorer.listing import Filters
 from careerexplorer.match import QUIZ, code_from_answers
 from careerexplorer.text import normalize
+from helpers import REPO
 
 
 @pytest.fixture
@@ -396,6 +399,7 @@ def test_no_color_is_respected(session: Session, monkeypatch: pytest.MonkeyPatch
 def test_without_textual_explore_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
+    from careerexplorer.cli import TEXTUAL
     from careerexplorer.cli import app as cli
 
     real = importlib.util.find_spec
@@ -403,7 +407,10 @@ def test_without_textual_explore_says_how_to_install_it(monkeypatch: pytest.Monk
                         lambda name, *a: None if name == "textual" else real(name, *a))  # type: ignore[arg-type]
     result = CliRunner().invoke(cli, ["explore", "nurse"])
     assert result.exit_code == 1
-    assert result.stderr == "careers explore needs Textual: pip install 'careers[explore]'\n"
+    assert result.stderr == f"careers: explore needs Textual; install it with: {sys.executable} -m pip install {TEXTUAL}\n"
+    # The same requirement as the explore extra's.
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]["explore"]
+    assert extra == [TEXTUAL.strip("'")]
 
 
 def test_a_bad_state_is_one_line_before_the_screen_opens(config: Path) -> None:

@@ -175,7 +175,7 @@ def test_match_quiz_in_the_terminal() -> None:
     result = runner.invoke(app, ["match", "--json", "-n", "3"], input="maybe later\n" + typed)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["interests"] == "ASC"  # prompts went to stderr: stdout is pure JSON
-    assert "please answer y, ? or n" in result.stderr
+    assert "please answer y, m or n" in result.stderr
 
 
 def test_match_quiz_cut_short_is_a_clean_error() -> None:
@@ -284,3 +284,14 @@ def test_completion_offers_slugs() -> None:
     assert found == ["medical-records-specialist"]
     assert len(complete_career("registered")) >= 1
     assert complete_career("zzz") == []
+
+
+def test_compare_csv_gives_numbers_and_the_wages_area() -> None:
+    result = runner.invoke(app, ["compare", "electrician", "actor", "--state", "TX", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = {r[0]: r[1:] for r in csv.reader(io.StringIO(result.stdout))}
+    assert rows["AVG. SALARY"][0].isdigit() and rows["AVG. SALARY"][1] == ""  # actors are paid by the hour
+    assert float(rows["Hourly mean"][1]) > 0
+    assert rows["Wages for"] == ["Texas", "Texas"]
+    listed = list(csv.DictReader(io.StringIO(runner.invoke(app, ["list", "--state", "TX", "-f", "csv"]).stdout)))
+    assert listed and {r["wages_for"] for r in listed} == {"Texas"}

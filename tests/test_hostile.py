@@ -223,7 +223,7 @@ def test_huge_columns_are_clamped(tmp_path: Path, columns: str) -> None:
 def test_quiz_gives_up_on_endless_garbage(tmp_path: Path) -> None:
     result = cli(tmp_path).invoke(app, ["match"], input="what\n" * 10_000)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1].startswith("careers: no answer of y, ? or n")
+    assert result.stderr.splitlines()[-1].startswith("careers: no answer of y, m or n")
 
 
 def test_a_non_utf8_quiz_answer_is_one_clear_line() -> None:

@@ -287,8 +287,7 @@ def list_text(entries: list[dict[str, Any]], width: int) -> list[str]:
     from careerexplorer.listing import education_label, outlook_label
 
     lines = list_lines(entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries])
-    assert lines[0].split() == ["Career", "Salary", "Education", "Outlook"]
-    assert len(lines) == len(entries) + 1
+    assert lines[0].split() == ["Career", "AVG.", "SALARY", "Education", "Outlook"]
     assert all(len(line) <= width for line in lines)
     return lines[1:]
 
@@ -310,7 +309,46 @@ def test_list_lines_show_whole_education_and_outlook_labels(width: int) -> None:
         assert line.endswith(grow)
 
 
-def test_list_lines_shorten_long_titles_and_mark_missing_figures() -> None:
-    line = list_text([entry("A" * 60, None, None, None, None)], 80)[0]
-    assert "…" in line and "A" * 60 not in line
-    assert line.count("not published") == 3
+def test_list_lines_fold_long_titles_whole_and_mark_missing_figures() -> None:
+    title = "Aerospace Engineering and Operations Technologist and Technician"
+    lines = list_text([entry(title, None, None, None, None), entry("Aerospace Engineer", 1, 5, 1.0, None)], 80)
+    # The long title goes on over a second line of its column; nothing is cut.
+    assert "…" not in "".join(lines)
+    assert " ".join(" ".join(lines[:-1]).replace("not published", "").split()) == title
+    assert lines[0].count("not published") == 3
+    assert lines[-1].startswith("Aerospace Engineer ")
+
+
+def test_list_lines_without_a_bound_give_whole_titles_and_slugs() -> None:
+    from careerexplorer.listing import education_label, outlook_label
+
+    entries = [entry("B" * 120, 50000, 1, 1.0, "Little or no change") | {"slug": "b-long"}]
+    lines = list_lines(entries, 0, [education_label(e) for e in entries], [outlook_label(e) for e in entries])
+    assert lines[0].split()[:2] == ["Career", "Slug"]
+    assert lines[1].split()[:3] == ["B" * 120, "b-long", "$50,000"]
+
+
+def test_compare_keys_its_codes_and_says_what_the_figures_cover() -> None:
+    from careerexplorer.catalog import Catalog
+    from careerexplorer.commands import compare, place
+
+    cat = Catalog()
+    r = compare(cat, ["registered-nurse", "electrician"], place(cat, "CA", None))
+    console = make_console(width=100)
+    console.print(comparison(list(r.profiles), 100, False))
+    out = " ".join(console_text(console).split())
+    assert "Interests: Holland codes, strongest first (R realistic, I investigative, S social, C conventional)" in out
+    assert "Wages for California; outlook, growth and openings are U.S. projections." in out
+    # Basic Life Support by its name: 'BLS' alone reads as the source of the wages.
+    assert "Basic Life Support" in out and ", BLS," not in out
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80])
+def test_a_long_web_address_breaks_after_a_slash_or_hyphen(width: int) -> None:
+    from careerexplorer.views.career import url_lines
+
+    url = "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm"
+    pieces = url_lines(url, width)
+    assert "".join(pieces) == url
+    assert all(len(p) <= width for p in pieces)
+    assert all(p[-1] in "/-.?&=_" for p in pieces[:-1])

@@ -1,6 +1,6 @@
 """`careers explore`: the whole explorer on one keyboard-driven terminal screen (Textual).
 
-Only `careers explore` imports this package; Textual is an extra (pip install 'careers[explore]').
+Only `careers explore` imports this package; Textual comes with the explore extra.
 """
 
 from __future__ import annotations

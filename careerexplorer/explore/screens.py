@@ -136,7 +136,7 @@ class CompareScreen(WithSession, Screen[None]):
         self.query_one("#compare-scroll").focus()
 
 
-ANSWER_KEYS = {"y": "Yes", "m": "Not sure", "n": "No"}  # the quiz's keys, each an answer of careers match
+ANSWER_KEYS = {"y": "Yes", "m": "Maybe", "n": "No"}  # the quiz's keys, each an answer of careers match
 
 
 class QuizScreen(WithSession, Screen[None]):

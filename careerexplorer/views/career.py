@@ -218,11 +218,29 @@ def additional_information(page: Page, p: Profile) -> None:
     if p.resources:
         page.para(Text("For more information, visit these websites:"))
         items = []
+        room = max(8, page.width - 4)  # a bullet's text: indent 2, mark 2
         for r in p.resources:
             item = text(r.name)
-            item.append(f": {safe(r.url)}", style="blue")
+            url = safe(r.url)
+            if len(url) <= room:
+                item.append(f": {url}", style="blue")
+            else:  # the address on lines of its own, broken after a / or - rather than mid-word
+                item.append(":")
+                item.append("\n" + "\n".join(url_lines(url, room)), style="blue")
             items.append(item)
         page.bullets(items)
+
+
+def url_lines(url: str, width: int) -> list[str]:
+    """A web address in pieces of at most width characters, each ending after a / - . ? & or =
+    where one falls in the piece's last two thirds (a long word is cut only where none does)."""
+    pieces = []
+    while len(url) > width:
+        cut = max(url.rfind(c, 0, width) for c in "/-.?&=_") + 1
+        cut = cut if cut > width // 3 else width
+        pieces.append(url[:cut])
+        url = url[cut:]
+    return [*pieces, url]
 
 
 def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float] | None = None) -> Text:
@@ -251,9 +269,10 @@ def salary_bar(w: Wages, width: int, ascii_only: bool, scale: tuple[float, float
 def concentration(w: Wages) -> str:
     """Jobs per 1,000 and the location quotient, in words."""
     lq = w.location_quotient or 0.0
-    per = f"{w.jobs_per_1000:g} jobs per 1,000" if w.jobs_per_1000 is not None else "jobs per 1,000 not published"
+    # Both figures to two decimals, as `wages --by concentration` writes them.
+    per = f"{w.jobs_per_1000:.2f} jobs per 1,000" if w.jobs_per_1000 is not None else "jobs per 1,000 not published"
     if lq >= 1.05:
-        said = f"{lq:.1f} times as concentrated as in the U.S."
+        said = f"{lq:.2f} times as concentrated as in the U.S."
     elif lq <= 0.95 and lq > 0:
         said = f"{lq:.2f} times the U.S. concentration (less common here)"
     else:

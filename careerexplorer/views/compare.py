@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from careerexplorer.figures import NOT_PUBLISHED, compare_cells, count, growth, money
+from careerexplorer.figures import NOT_PUBLISHED, compare_cells, count, credential, growth, money
 from careerexplorer.layout import DIM, HEADING, Page
-from careerexplorer.model import Profile
+from careerexplorer.model import INTERESTS, Profile
 from careerexplorer.results import Comparison
 from careerexplorer.sanitize import text as safe
 from careerexplorer.views.career import salary_bar
@@ -40,6 +40,24 @@ def compare_table(page: Page, profiles: list[Profile]) -> None:
         for row in rows:
             page.labelled(row[0].plain, row[i + 1].plain, label_width=label_w + 2)
         page.line()
+
+
+def legend(page: Page, profiles: list[Profile]) -> None:
+    """What the table's codes mean, and what its figures cover: never a mark without its key."""
+    letters = {ch for p in profiles for ch in (p.interest_code or "")}
+    if letters:
+        names = ", ".join(f"{i[0].upper()} {i}" for i in INTERESTS if i[0].upper() in letters)
+        page.line(Text(f"Interests: Holland codes, strongest first ({names}).", style=DIM), 0, hang=2)
+    areas = {p.wages.area for p in profiles if p.wages}
+    if areas - {"U.S."}:
+        page.line(
+            Text(
+                f"Wages for {safe(', '.join(sorted(areas)))}; outlook, growth and openings are U.S. projections.",
+                style=DIM,
+            ),
+            0,
+            hang=2,
+        )
 
 
 def salary_bars(page: Page, profiles: list[Profile]) -> None:
@@ -104,7 +122,7 @@ def differences(page: Page, profiles: list[Profile]) -> None:
     if notes:
         page.heading("How they differ")
         page.bullets(notes)
-    _shared(page, "Certifications", [[c.abbr or c.name for c in p.certifications] for p in profiles], profiles)
+    _shared(page, "Certifications", [[credential(c) for c in p.certifications] for p in profiles], profiles)
     _shared(page, "Skills", [list(p.skills) for p in profiles], profiles)
 
 
@@ -125,6 +143,7 @@ def comparison(profiles: list[Profile], width: int, ascii_only: bool) -> Text:
     """The side-by-side table, then salary bars on one scale, the differences, and the overlaps."""
     page = Page(width, ascii_only)
     compare_table(page, profiles)
+    legend(page, profiles)
     salary_bars(page, profiles)
     differences(page, profiles)
     return page.finish()

@@ -13,6 +13,7 @@ from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchH
 from careerexplorer.sanitize import text as safe
 from careerexplorer.text import plural
 
+SALARY = "AVG. SALARY"  # the seed's word for the mean wage, on every page and list
 GRID_MIN = 96  # narrower than this, each result is a block of lines instead of a row of columns
 
 
@@ -112,23 +113,33 @@ def match_page(r: Matches, width: int, ascii_only: bool) -> Text:
 def list_lines(
     entries: list[Entry], width: int, education: list[str], outlook: list[str], ascii_only: bool = False
 ) -> list[str]:
-    """One line a career, in fixed columns, the header first: cheap to lay out for the whole
-    catalog. The figure columns are as wide as their longest value; the title takes the rest.
+    """One career a row, in fixed columns, the header first: cheap to lay out for the whole catalog.
+
+    ``width`` 0 means no bound (a file or a pipe): every title whole, with the slug beside it. On a
+    terminal the figure columns are as wide as their longest value and the title takes the rest; a
+    title that does not fit goes on over more lines of its column, so none is cut (only a title in
+    wide characters is, where it must be, with a mark).
 
     Plain strings, already safe: a Text of a thousand lines costs more to build (Rich scans it
     for control codes) than the rest of the command, so only a terminal gets one (styled_lines).
     """
     salaries = [entry_pay(e) + ("*" if borrowed(e) else "") for e in entries]
-    salary_w = max([len("Salary"), *map(len, salaries)])
+    titles = [sanitize.line(e["title"]) for e in entries]
+    salary_w = max([len(SALARY), *map(len, salaries)])
     edu_w = max([len("Education"), *map(len, education)])
     outlook_w = max([len("Outlook"), *map(len, outlook)])
+    if not width:
+        title_w = max([len("Career"), *map(len, titles)])
+        slugs = [sanitize.line(e.get("slug", "")) for e in entries]
+        slug_w = max([len("Slug"), *map(len, slugs)])
+        lines = [f"{'Career':<{title_w}} {'Slug':<{slug_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} Outlook"]
+        for title, slug, salary, edu, grow in zip(titles, slugs, salaries, education, outlook, strict=True):
+            lines.append(f"{title:<{title_w}} {slug:<{slug_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}".rstrip())
+        return lines
     title_w = max(12, width - salary_w - edu_w - outlook_w - 3)
-    head = f"{'Career':<{title_w}} {'Salary':>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"[
-        :width
-    ].rstrip()
-    lines = [head]
-    for entry, salary, edu, grow in zip(entries, salaries, education, outlook, strict=True):
-        title = sanitize.line(entry["title"])
+    head = f"{'Career':<{title_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"
+    lines = [head[:width].rstrip()]
+    for title, salary, edu, grow in zip(titles, salaries, education, outlook, strict=True):
         if not title.isascii():  # wide characters (CJK) take two cells each: measure cells
             from rich.cells import cell_len, set_cell_size
 
@@ -137,9 +148,9 @@ def list_lines(
             title = set_cell_size(title, title_w)
             lines.append(set_cell_size(f"{title} {salary:>{salary_w}} {edu:<{edu_w}} {grow}", width).rstrip())
             continue
-        if len(title) > title_w:
-            title = title[: title_w - 1] + ("~" if ascii_only else "…")
-        lines.append(f"{title:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
+        first, *more = greedy_wrap(title, title_w) or [""]
+        lines.append(f"{first:<{title_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}"[:width].rstrip())
+        lines += ["  " + rest for rest in greedy_wrap(" ".join(more), title_w - 2)] if more else []
     return lines
 
 
@@ -160,7 +171,7 @@ def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[s
         notes.append("* figures of a broader BLS group (careers BLS counts together)")
     if isinstance(r, CareerList) and r.area:
         notes.append(f"Wages: BLS OEWS, May 2025, {safe(r.area)}")
-    lines += [row for note in notes for row in greedy_wrap(note, width)]
+    lines += [row for note in notes for row in (greedy_wrap(note, width) if width else [note])]
     if isinstance(r, Shortlist) and not r.slugs:
         return ["Your shortlist is empty. Add careers with: careers shortlist add CAREER"]
     return lines
@@ -189,7 +200,8 @@ def clusters_page(r: ClusterOverview, width: int, ascii_only: bool) -> Text:
                 page.para(p.get("summary"), 4)
                 page.line(Text("High-school courses: " + safe(", ".join(p.get("courses", []))), style=""), 4, hang=2)
                 if careers:
-                    names = ", ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
+                    # Titles hold commas ("Electrical and Electronics Repairer, Powerhouse"): semicolons between.
+                    names = "; ".join(e["title"] for e in sorted(careers, key=lambda e: -(e.get("employment") or 0)))
                     page.line(Text("Careers: " + safe(names), style=DIM), 4, hang=2)
             else:
                 item.append(

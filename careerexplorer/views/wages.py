@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 
 from careerexplorer.areas import Area
@@ -31,24 +33,37 @@ def shown(w: Wages, by: str) -> str:
     return pay(w)
 
 
-def ranking(page: Page, title: str, rows: tuple[tuple[Area, Wages], ...], by: str, reference: float | None) -> None:
+class Scale(NamedTuple):
+    """One layout for every ranking of a page, so that a bar means the same length everywhere."""
+
+    top: float  # the figure a full bar stands for
+    label_w: int
+    figure_w: int
+    bar_w: int
+
+
+def scale(page: Page, rankings: list[tuple[tuple[Area, Wages], ...]], by: str, reference: float | None) -> Scale:
+    rows = [row for ranked in rankings for row in ranked]
+    n = len(str(max([len(r) for r in rankings] + [1])))
+    label_w = min(34, max([len(safe(a.name)) for a, _ in rows] + [1]))
+    figure_w = max([len(shown(w, by)) for _, w in rows] + [1])
+    top = max([value(w, by) for _, w in rows] + [reference or 0.0]) or 1.0
+    return Scale(top, label_w, figure_w, page.width - n - label_w - figure_w - 6)
+
+
+def ranking(page: Page, title: str, rows: tuple[tuple[Area, Wages], ...], by: str, at: Scale) -> None:
     page.heading(title)
     if not rows:
         page.para(Text("not published for any of them", style=DIM))
         return
-    top = max([value(w, by) for _, w in rows] + [reference or 0.0]) or 1.0
     n = len(str(len(rows)))
-    labels = [safe(a.name) for a, _ in rows]
-    figures = [shown(w, by) for _, w in rows]
-    label_w = min(34, max(len(x) for x in labels))
-    figure_w = max(len(f) for f in figures)
-    bar_w = page.width - n - label_w - figure_w - 6
     block = "#" if page.ascii_only else "█"
-    for i, ((_, w), label, figure) in enumerate(zip(rows, labels, figures, strict=True), 1):
-        name = label if len(label) <= label_w else label[: label_w - 1] + ("~" if page.ascii_only else "…")
-        row = Text(f"{i:>{n}}  {name:<{label_w}} {figure:>{figure_w}} ")
-        if bar_w >= 5:
-            row.append(block * max(1, round(value(w, by) / top * bar_w)), style="green")
+    for i, (area, w) in enumerate(rows, 1):
+        label = safe(area.name)
+        name = label if len(label) <= at.label_w else label[: at.label_w - 1] + ("~" if page.ascii_only else "…")
+        row = Text(f"{i:>{n}}  {name:<{at.label_w}} {shown(w, by):>{at.figure_w}} ")
+        if at.bar_w >= 5:
+            row.append(block * max(1, round(value(w, by) / at.top * at.bar_w)), style="green")
         page.line(row, 0)
 
 
@@ -72,12 +87,19 @@ def wages_page(r: WageMap, width: int, ascii_only: bool) -> Text:
     reference = value(w, r.by) if w is not None and r.by in ("mean", "median", "employment") else None
     if r.by == "employment":
         reference = None  # a state's jobs and the nation's are not on one scale
-    if not r.state:
-        ranking(page, "States", r.states, r.by, reference)
     where = (
         f"Metropolitan and nonmetropolitan areas of {r.state}" if r.state else "Metropolitan and nonmetropolitan areas"
     )
-    ranking(page, where, r.areas, r.by, reference)
+    rankings = [("States", r.states)] if not r.state else []
+    rankings.append((where, r.areas))
+    if r.by == "employment":
+        # A state's jobs and an area's are not on one scale: each ranking has its own, and says so.
+        for title, rows in rankings:
+            ranking(page, f"{title} (bars to the largest of this list)", rows, r.by, scale(page, [rows], r.by, None))
+    else:
+        at = scale(page, [rows for _, rows in rankings], r.by, reference)
+        for title, rows in rankings:
+            ranking(page, title, rows, r.by, at)
     return page.finish()
 
 
