@@ -275,6 +275,7 @@ class SortKey(StrEnum):
     salary = "salary"
     growth = "growth"
     openings = "openings"
+    self_employed = "self-employed"
 
 
 @app.command()
@@ -334,7 +335,8 @@ def compare(
 def list_careers(
     cat: Catalog,
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Order by title, or highest salary, growth or openings.")
+        SortKey,
+        typer.Option("--sort", help="Order by title, or highest salary, growth, openings or share self-employed."),
     ] = SortKey.title,
     *,
     filters: Filters,

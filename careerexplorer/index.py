@@ -40,6 +40,7 @@ class Entry(TypedDict):
     education_basis: str | None
     at_least: NotRequired[list[str]]  # figures BLS publishes as "this or more"
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
+    self_employed_pct: NotRequired[float]  # share of workers who are self-employed, per cent (BLS)
 
 
 INDEX_FILE = "index.json"
@@ -75,6 +76,8 @@ def entry_for(p: Profile) -> Entry:
         entry["at_least"] = list(w.at_least)
     if p.also_in:
         entry["also_in"] = [[a.cluster, a.pathway] for a in p.also_in]
+    if o and o.self_employed_pct is not None:
+        entry["self_employed_pct"] = o.self_employed_pct
     return entry
 
 
