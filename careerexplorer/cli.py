@@ -151,7 +151,7 @@ CareerArg = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
 FORMATS = tuple(f.value for f in Format)
 SEARCH_SORTS = ("relevance", "title", "salary", "growth", "openings")
-LIST_SORTS = ("title", "salary", "growth", "openings")
+LIST_SORTS = ("title", "salary", "growth", "openings", "self-employed")
 WAGES_BY = ("mean", "median", "employment", "concentration")
 
 
@@ -439,7 +439,7 @@ def list_careers(
         str,
         typer.Option(
             "--sort",
-            help="title, or highest first: salary, growth or openings.",
+            help="title, or highest first: salary, growth, openings or self-employed (share working for themselves).",
             metavar="ORDER",
             autocompletion=one_of(LIST_SORTS),
         ),

@@ -142,7 +142,7 @@ def list_careers(cat: Catalog, filters: Filters, sort: str = "title", where: Are
         # Only the careers the other filters keep are looked up; the salary filter reads the place's wages.
         kept = filters._replace(min_salary=None).apply(cat.entries)
         entries = filters.apply(localize_entries(kept, cat.data_dir, where))
-    return CareerList(entries=tuple(ordered(entries, sort)), area=where.name if where else None)
+    return CareerList(entries=tuple(ordered(entries, sort)), area=where.name if where else None, sort=sort)
 
 
 def wages(cat: Catalog, career: str, by: str = "mean", state: str | None = None, limit: int | None = 10) -> WageMap:
@@ -234,8 +234,9 @@ def validate(cat: Catalog, paths: Sequence[Path]) -> Validation:
 
 
 def next_careers(cat: Catalog, career: str, filters: Filters, up: bool = False, limit: int = 10) -> Leads:
-    """The careers a career leads to, most alike first, each with the pay difference and the
-    schooling it adds; ``up`` keeps those that pay more. Filters are those of `list`."""
+    """The careers a career leads to, the page's first, each with its kind, the pay difference
+    and the schooling it adds; ``up`` keeps the steps up (for leads made by hand, which carry no
+    kind, those that pay more). Filters are those of `list`."""
     from careerexplorer.index import entry_for
     from careerexplorer.model import EDUCATION_LADDER
     from careerexplorer.results import Step
@@ -248,10 +249,14 @@ def next_careers(cat: Catalog, career: str, filters: Filters, up: bool = False, 
         if there is None or not filters.keeps(there):
             continue
         pay = there["salary"] - here["salary"] if there["salary"] is not None and here["salary"] is not None else None
-        if up and (pay is None or pay <= 0):
+        if up and (lead.kind != "up" if lead.kind else (pay is None or pay <= 0)):
             continue
         extra = None
-        if there["education"] is not None and here["education"] is not None and there["education"] > here["education"]:
+        if lead.new_degree:
+            extra = f"a {EDUCATION_LADDER[there['education'] or 0][2].lower()} in another field"
+        elif (
+            there["education"] is not None and here["education"] is not None and there["education"] > here["education"]
+        ):
             extra = EDUCATION_LADDER[there["education"]][2]
         steps.append(Step(lead=lead, entry=there, pay_difference=pay, extra_schooling=extra))
     return Leads(career=here, steps=tuple(steps[:limit]), up=up)

@@ -12,7 +12,19 @@ from collections.abc import Callable
 from typing import Any
 
 from careerexplorer import sanitize
-from careerexplorer.figures import NOT_PUBLISHED, basis, borrowed, compare_cells, count, growth, pay, wage
+from careerexplorer.figures import (
+    MILITARY_NOTE,
+    NOT_PUBLISHED,
+    basis,
+    borrowed,
+    compare_cells,
+    count,
+    growth,
+    is_military,
+    pay,
+    self_employed,
+    wage,
+)
 from careerexplorer.index import Entry
 from careerexplorer.listing import education_label, outlook_label
 from careerexplorer.model import Profile
@@ -89,8 +101,11 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     out = [f"# {md(p.title)}", "", f"O\\*NET-SOC {md(p.onet_code)} · SOC {md(p.soc_code)}", "", md(p.summary), ""]
     if p.also_called:
         out += [f"*Also called:* {md(', '.join(p.also_called))}", ""]
+    military = w is None and o is None and e is None and is_military(p.soc_code)
     out.append(
-        md_table(
+        md(MILITARY_NOTE) + "\n"  # said once, not "not published" in every cell
+        if military
+        else md_table(
             ["AVG. SALARY", "EDUCATION", "JOB OUTLOOK"],
             [
                 [
@@ -104,6 +119,9 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     )
     if basis(p):
         out += [f"*Figures: {md(basis(p))}.*", ""]
+    said = self_employed(o.self_employed_pct if o else None)
+    if said:
+        out += [md(said), ""]
     out += [
         "## What To Learn",
         "",
@@ -175,7 +193,7 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
 
 def sections_markdown(p: Profile) -> list[str]:
     """How to become one, the education survey, what the work is like and where it leads, as Markdown."""
-    from careerexplorer.guidance import SURVEY_SOURCE, how_to_become, steps_up, survey_difference
+    from careerexplorer.guidance import SURVEY_SOURCE, how_to_become, lead_sentence, page_leads, survey_difference
 
     out: list[str] = []
     steps = how_to_become(p)
@@ -195,9 +213,15 @@ def sections_markdown(p: Profile) -> list[str]:
         if p.work_styles:
             out += [f"*Work styles (O\\*NET):* {md(', '.join(p.work_styles))}"]
         out.append("")
-    if p.leads:
+    if page_leads(p):
+        here = p.education.typical_entry if p.education else None
         out += ["## Where It Leads", ""]
-        out += [f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)" for lead in steps_up(p)] + [""]
+        out += [
+            f"- {md(lead.title)} (`{lead.slug}`): {md(lead_sentence(lead, here))}"
+            if lead.kind
+            else f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)"
+            for lead in page_leads(p)
+        ] + [""]
     return out
 
 
@@ -229,6 +253,7 @@ def entry_facts(e: Entry) -> dict[str, Any]:
     return {
         "at_least": [],
         "also_in": [],
+        "self_employed_pct": None,
         **e,
         "education_label": education_label(e) if e["education"] is not None else None,
         "figures_from": borrowed(e),
@@ -361,6 +386,9 @@ def _next(r: Leads) -> dict[str, Any]:
                 "title": s.lead.title,
                 "similarity": s.lead.similarity,
                 "related": s.lead.related,
+                "kind": s.lead.kind,
+                "role": s.lead.role,
+                "new_degree": s.lead.new_degree,
                 "pay_difference": s.pay_difference,
                 "extra_schooling": s.extra_schooling,
                 "build": list(s.lead.build),
@@ -396,6 +424,7 @@ FACT_COLUMNS = [
     "outlook",
     "growth",
     "openings",
+    "self_employed_pct",
     "figures_from",
 ]
 
@@ -411,6 +440,7 @@ def _fact_row(e: Entry) -> list[Any]:
         e["outlook"],
         e["growth"],
         e["openings"],
+        e.get("self_employed_pct"),
         borrowed(e),
     ]
 
@@ -489,6 +519,8 @@ def _next_table(r: Leads) -> Table:
             "title",
             "similarity",
             "related",
+            "kind",
+            "role",
             "salary",
             "pay_difference",
             "education",
@@ -503,6 +535,8 @@ def _next_table(r: Leads) -> Table:
                 s.lead.title,
                 s.lead.similarity,
                 s.lead.related,
+                s.lead.kind,
+                s.lead.role,
                 s.entry["salary"],
                 s.pay_difference,
                 education_label(s.entry),

@@ -71,6 +71,41 @@ def borrowed(e: Entry) -> str | None:
     return None
 
 
+# Where the share of self-employed workers is worth a word beside the wages (BLS table 1.2).
+SELF_EMPLOYED_SHOWN = 10.0
+
+
+def self_employed(pct: float | None) -> str | None:
+    """The self-employed share in words, with the caveat it puts on the wages; None below the
+    share worth saying (or where BLS publishes none)."""
+    if pct is None or pct < SELF_EMPLOYED_SHOWN:
+        return None
+    if pct >= 50:
+        share = f"More than half ({pct:g}%)"
+    else:
+        share = f"About 1 in {round(100 / pct)} ({pct:g}%)"
+    return f"{share} work for themselves; BLS wages count only employees."
+
+
+def self_employed_pct(pct: float | None) -> str:
+    return NOT_PUBLISHED if pct is None else f"{pct:g}%"
+
+
+# The armed forces (SOC 55-) are outside the surveys behind BLS wages and projections.
+MILITARY_NOTE = (
+    "BLS surveys civilian jobs only, so it publishes no wages, outlook or entry education for "
+    "military careers. Military pay is set by pay grade and years of service, in the military pay "
+    "tables the Defense Finance and Accounting Service (DFAS) publishes."
+)
+
+
+MILITARY_PAY = "military pay tables (DFAS)"
+
+
+def is_military(soc_code: str) -> bool:
+    return soc_code.startswith("55-")
+
+
 def growth(value: float | None) -> str:
     return NOT_PUBLISHED if value is None else f"{value:+.1f}%"
 
@@ -121,7 +156,11 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     def plain(label: str, shown: list[str]) -> None:
         rows.append((label, shown, None))
 
-    numeric("AVG. SALARY", [w.mean if w else None for w in ws], [pay(w) for w in ws])
+    numeric(
+        "AVG. SALARY",
+        [w.mean if w else None for w in ws],
+        [MILITARY_PAY if w is None and is_military(p.soc_code) else pay(w) for w, p in zip(ws, profiles, strict=True)],
+    )
     numeric("Median", [w.median if w else None for w in ws], [wage(w, "median") for w in ws])
     plain("Range (10th-90th)", [f"{wage(w, 'p10')} - {wage(w, 'p90')}" for w in ws])
     plain("Education", [p.education.label if p.education else NOT_PUBLISHED for p in profiles])
@@ -131,6 +170,8 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
         "Openings a year", [o.openings if o else None for o in os_], [count(o.openings if o else None) for o in os_]
     )
     numeric("Jobs", [w.employment if w else None for w in ws], [count(w.employment if w else None) for w in ws])
+    shares = [o.self_employed_pct if o else None for o in os_]
+    plain("Self-employed", [self_employed_pct(v) for v in shares])
     if any(basis(p) for p in profiles):
         plain("Figures from", [basis(p) or "its own" for p in profiles])
     plain("Cluster / pathway", [f"{p.cluster} / {p.pathway}" for p in profiles])

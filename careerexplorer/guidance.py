@@ -198,6 +198,74 @@ def how_to_become(p: Profile) -> list[str]:
     return steps
 
 
-def steps_up(p: Profile, n: int = 3) -> list[Lead]:
-    """The first leads that ask for more of some skill (steps up), or the most alike where none do."""
-    return ([lead for lead in p.leads if lead.build] or list(p.leads))[:n]
+# Where it leads (docs/leads.md). The importer stores a career's leads with the page's first;
+# the page shows, of those with a kind, the best steps up and then the best moves alongside.
+PAGE_UP, PAGE_ALONGSIDE = 3, 2
+KIND_LABEL = {"up": "Step up", "alongside": "Alongside", "back": "Step back"}
+ROLE_LABEL = {
+    "supervises": "supervising this work",
+    "manages": "a manager's role",
+    "inspects": "inspecting this kind of work",
+}
+
+
+def page_leads(p: Profile) -> list[Lead]:
+    """The leads a page shows: steps up (a supervising, managing or inspecting role first), then
+    moves alongside, never one that takes a degree in another field. Profiles whose leads carry
+    no kind (made by hand) show three, those that ask for more of some skill first."""
+    return for_page(p.leads)
+
+
+def for_page(leads: tuple[Lead, ...] | list[Lead]) -> list[Lead]:
+    """``page_leads`` over any leads (the importer puts these first)."""
+    if not any(lead.kind for lead in leads):  # made by hand: those that ask for more of a skill first
+        return ([lead for lead in leads if lead.build] or list(leads))[:3]
+    fit = [lead for lead in leads if not lead.new_degree]
+    ups = sorted((lead for lead in fit if lead.kind == "up"), key=lambda lead: lead.role is None)
+    return ups[:PAGE_UP] + [lead for lead in fit if lead.kind == "alongside"][:PAGE_ALONGSIDE]
+
+
+def lead_kind(lead: Lead) -> str | None:
+    """'Step up (supervising this work)', 'Alongside', 'Step back'; None where the lead has no kind."""
+    if lead.kind not in KIND_LABEL:
+        return None
+    role = ROLE_LABEL.get(lead.role or "")
+    return KIND_LABEL[lead.kind] + (f" ({role})" if role and lead.kind == "up" else "")
+
+
+def lead_pay(lead: Lead) -> str:
+    if lead.pay_difference is None:
+        return "pay difference not published"
+    if lead.pay_difference == 0:
+        return "the same BLS pay figures"
+    sign = "+" if lead.pay_difference > 0 else "-"
+    return f"{sign}${abs(lead.pay_difference):,} a year"
+
+
+DEGREE_NAMES = {5: "bachelor's degree", 6: "master's degree", 7: "doctoral or professional degree"}
+
+
+def lead_schooling(lead: Lead, here: str | None) -> str:
+    """The schooling the move takes, said truthfully: a degree in another field is never "no more
+    schooling". ``here`` is this career's BLS typical entry education."""
+    there = lead.education
+    if lead.new_degree and there:
+        return f"a {DEGREE_NAMES.get(education_rank(there), 'degree')} in another field"
+    if there is None or here is None:
+        return "schooling not published"
+    gap = education_rank(there) - education_rank(here)
+    if gap > 0:
+        from careerexplorer.model import EDUCATION_LADDER
+
+        return "more schooling: " + EDUCATION_LADDER[education_rank(there)][2].lower()
+    return "no more schooling" if gap == 0 else "less schooling"
+
+
+def lead_sentence(lead: Lead, here: str | None) -> str:
+    """One line of what a lead means: its kind, the pay and the schooling, and experience first
+    where BLS expects it."""
+    parts = [lead_pay(lead), lead_schooling(lead, here)]
+    if lead.kind == "up" and lead.experience in EXPERIENCE_STEP:
+        parts.append("experience in a related job first")
+    kind = lead_kind(lead)
+    return (f"{kind}: " if kind else "") + "; ".join(parts)

@@ -40,6 +40,7 @@ class Entry(TypedDict):
     education_basis: str | None
     at_least: NotRequired[list[str]]  # figures BLS publishes as "this or more"
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
+    self_employed_pct: NotRequired[float]  # share of workers who are self-employed, per cent (BLS)
 
 
 INDEX_FILE = "index.json"
@@ -75,6 +76,8 @@ def entry_for(p: Profile) -> Entry:
         entry["at_least"] = list(w.at_least)
     if p.also_in:
         entry["also_in"] = [[a.cluster, a.pathway] for a in p.also_in]
+    if o and o.self_employed_pct is not None:
+        entry["self_employed_pct"] = o.self_employed_pct
     return entry
 
 
@@ -100,8 +103,11 @@ def read_index(data_dir: Path) -> list[Entry]:
     return careers
 
 
-# Entry's keys but the optional two (Entry.__required_keys__ holds those too: the annotations are strings).
-_REQUIRED = frozenset(Entry.__annotations__) - {"at_least", "also_in"}
+# Entry's keys but the NotRequired ones (Entry.__required_keys__ holds those too: the annotations are
+# forward references, so they are told by their text).
+_REQUIRED = frozenset(
+    k for k, v in Entry.__annotations__.items() if not getattr(v, "__forward_arg__", str(v)).startswith("NotRequired")
+)
 
 
 def read_lookup(data_dir: Path) -> dict[str, str]:

@@ -156,18 +156,21 @@ class Filters(Record):
         )
 
 
-SORT_KEYS = ("title", "salary", "growth", "openings")
+SORT_KEYS = ("title", "salary", "growth", "openings", "self-employed")
+# The entry field each figure sort reads.
+SORT_FIELDS = {"salary": "salary", "growth": "growth", "openings": "openings", "self-employed": "self_employed_pct"}
 
 
 def sort_key(sort: str) -> Callable[[Entry], Any]:
     """Title order, or highest first for a figure; careers without the figure go last."""
     if sort == "title":
         return lambda e: e["title"].lower()
-    if sort not in ("salary", "growth", "openings"):
+    if sort not in SORT_FIELDS:
         raise UsageError(f"unknown sort {sort!r}; valid: {', '.join(SORT_KEYS)}")
+    name = SORT_FIELDS[sort]
 
     def figure(e: Entry) -> tuple[bool, float]:
-        value = e[sort]  # type: ignore[literal-required]
+        value: float | None = e.get(name)  # type: ignore[assignment]
         return value is None, -(value or 0)
 
     return figure

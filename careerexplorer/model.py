@@ -107,6 +107,7 @@ class Outlook(Figures):
     change_pct: float | None = None
     openings: int | None = None
     average_change_pct: float | None = None
+    self_employed_pct: float | None = None  # share of workers who are self-employed (BLS wages leave them out)
     basis_code: str | None = None
     basis_title: str | None = None
 
@@ -194,8 +195,14 @@ class SurveyShare(Record):
     percent: float
 
 
+LEAD_KINDS = ("up", "alongside", "back")
+LEAD_ROLES = ("supervises", "manages", "inspects")
+
+
 class Lead(Record):
-    """A career this one leads to: how alike they are, and the skills to build and to carry over."""
+    """A career this one leads to: how alike they are, the skills to build and to carry over, and
+    what the move means: its kind (a step up, alongside or a step back), the role that makes it
+    a step up, the pay difference and the entry schooling of the lead (docs/leads.md)."""
 
     slug: str
     title: str
@@ -203,6 +210,12 @@ class Lead(Record):
     related: bool = False
     build: Strs = ()
     carry: Strs = ()
+    kind: str | None = None
+    role: str | None = None
+    pay_difference: int | None = None  # its mean pay minus this career's, U.S., in dollars a year
+    education: str | None = None  # its BLS typical entry education
+    experience: str | None = None  # its BLS work experience in a related occupation
+    new_degree: bool = False  # it takes a degree in another field than this career's
 
 
 class Profile(Record):

@@ -61,6 +61,7 @@ class CareerList(Result):
     command = "list"
     entries: tuple[Entry, ...]
     area: str | None = None  # the state or area whose wages the entries carry; None for the U.S.
+    sort: str = "title"  # the order asked for; `self-employed` shows the share in place of the outlook
 
 
 class Match(Record):

@@ -6,7 +6,7 @@ import math
 import re
 from typing import Any
 
-from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, INTERESTS
+from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, INTERESTS, LEAD_KINDS, LEAD_ROLES
 from careerexplorer.record import Record
 from careerexplorer.text import ONET_RE, SLUG_RE, SOC_RE
 
@@ -136,6 +136,9 @@ PROFILE_FIELDS: dict[str, Field] = {
         average_change_pct=Field(
             "number", doc="Projected change for all occupations, per cent", minimum=MIN_PCT, maximum=MAX_PCT
         ),
+        self_employed_pct=Field(
+            "number", doc="Share of workers who are self-employed, per cent (BLS table 1.2)", minimum=0, maximum=100
+        ),
     ),
     "education": _table(
         "Entry requirements (BLS Employment Projections)",
@@ -202,6 +205,14 @@ PROFILE_FIELDS: dict[str, Field] = {
         related=Field("bool", doc="O*NET lists it as a related occupation"),
         build=_strs("Skills to build: the largest gaps in level"),
         carry=_strs("Skills that carry over"),
+        kind=_s("`up` (a step up), `alongside` or `back` (a step back): docs/leads.md", choices=LEAD_KINDS),
+        role=_s("What makes it a step up by the SOC structure", choices=LEAD_ROLES),
+        pay_difference=Field(
+            "int", doc="Its mean pay minus this career's (U.S., dollars a year)", minimum=-MAX_WAGE, maximum=MAX_WAGE
+        ),
+        education=_s("Its BLS typical education needed for entry", choices=BLS_EDUCATION),
+        experience=_s("Its BLS work experience in a related occupation"),
+        new_degree=Field("bool", doc="It takes a degree in another field than this career's"),
     ),
 }
 

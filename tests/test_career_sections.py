@@ -101,7 +101,7 @@ def test_coverage_of_the_new_sections(documents: list[dict[str, Any]]) -> None:
     def count(key: str) -> int:
         return sum(1 for d in documents if d.get(key))
 
-    assert count("subjects") >= 850
+    assert count("subjects") >= 780  # only what stands out against the catalog: fewer lists, none padded
     assert count("education_survey") >= 850  # O*NET surveyed 858 occupations
     assert count("work_activities") >= 900
     assert count("leads") >= 600
@@ -127,7 +127,7 @@ def test_next_cashier_up_snapshot(runner: CliRunner, app: Any) -> None:
     assert result.exit_code == 0, result.output
     assert_snapshot("next-cashier-up.txt", result.stdout)
     doc = json.loads(runner.invoke(app, ["next", "cashier", "--up", "--json"]).stdout)
-    assert doc["results"] and all(r["pay_difference"] > 0 for r in doc["results"])
+    assert doc["results"] and all(r["kind"] == "up" and r["pay_difference"] > 0 for r in doc["results"])
 
 
 def test_where_it_leads_shows_steps_up_first_in_every_format(clusters: Clusters) -> None:

@@ -137,6 +137,7 @@ def test_medical_records_specialist_figures_equal_the_source_rows(imported: tupl
     outlook = doc["outlook"]
     assert (outlook["employment_start"], outlook["employment_end"], outlook["change_number"]) == (194800, 208600, 13800)
     assert (outlook["change_pct"], outlook["openings"], outlook["average_change_pct"]) == (7.1, 14200, 3.1)
+    assert outlook["self_employed_pct"] == 0.8  # table 1.2, "Percent self employed, 2024"
     assert "label" not in outlook  # derived by the model on BLS's scale, never stored
     assert "basis_code" not in outlook
     assert doc["education"] == {"source": "BLS Employment Projections", "period": "2024-34",

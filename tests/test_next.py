@@ -112,15 +112,15 @@ def test_the_filters_of_list_and_the_limit_apply(leads_data: Path) -> None:
 def test_next_on_the_command_line(leads_data: Path, runner: CliRunner, app: Any) -> None:
     result = runner.invoke(app, ["next", "cashier", "--up"])
     assert result.exit_code == 0, result.output
-    assert "Where Cashier leads (only those that pay more)" in result.stdout
+    assert "Where Cashier leads (steps up only)" in result.stdout
     assert "Registered Nurse" in result.stdout and "more schooling: bachelor's degree" in result.stdout
     assert "Fast Food" not in result.stdout
     assert "no skill ratings" not in result.stdout  # these leads carry build and carry lists
     doc = json.loads(runner.invoke(app, ["next", "cashier", "--json"]).stdout)
     assert doc["command"] == "next" and doc["up"] is False and doc["career"]["slug"] == "cashier"
     first = doc["results"][0]
-    assert set(first) == {"slug", "title", "similarity", "related", "pay_difference", "extra_schooling", "build",
-                          "carry", "facts"}
+    assert set(first) == {"slug", "title", "similarity", "related", "kind", "role", "new_degree", "pay_difference",
+                          "extra_schooling", "build", "carry", "facts"}
     assert first["build"] == ["Writing", "Monitoring"]
     csv_out = runner.invoke(app, ["next", "cashier", "--format", "csv"]).stdout
     assert csv_out.splitlines()[0].startswith("rank,slug,title,similarity")

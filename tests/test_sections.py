@@ -20,9 +20,12 @@ from helpers import FIXTURES, REPO
 from tools.sections import (
     KNOWLEDGE_SUBJECTS,
     derive,
+    knowledge_norms,
     program_level,
     ranked_programs,
+    ranked_technology,
     subjects,
+    work_activities,
 )
 from tools.readers import onet_rows as rows
 
@@ -38,17 +41,27 @@ def doc(code: str, slug: str, title: str, entry: str | None, **extra: Any) -> di
     return d
 
 
+def wages(mean: int) -> dict[str, Any]:
+    return {"wages": {"source": "BLS OEWS", "period": "May 2025", "area": "U.S.", "mean": mean}}
+
+
+# The nurses share a pathway, as the 16-cluster framework lists them; the pay is OEWS May 2025's.
+CARE = {"cluster": "Health Science", "pathway": "Therapeutic Services"}
+
+
 def docs() -> dict[str, dict[str, Any]]:
     return {
         RN: doc(RN, "registered-nurse", "Registered Nurse", "Bachelor's degree", onet_title="Registered Nurses",
-                also_called=["Charge Nurse", "Staff Nurse"]),
-        LPN: doc(LPN, "licensed-practical-nurse", "Licensed Practical Nurse", "Postsecondary nondegree award"),
+                also_called=["Charge Nurse", "Staff Nurse"], job_zone=3, **CARE, **wages(101420)),
+        LPN: doc(LPN, "licensed-practical-nurse", "Licensed Practical Nurse", "Postsecondary nondegree award",
+                 job_zone=3, **CARE, **wages(67050)),
         DEV: doc(DEV, "software-developer", "Software Developer", "Bachelor's degree", onet_title="Software Developers",
                  also_called=["Application Developer", "Software Architect"],
-                 search_titles=["Software Engineer", "Systems Engineer", "Developer"]),
-        ELECTRICIAN: doc(ELECTRICIAN, "electrician", "Electrician", "High school diploma or equivalent"),
+                 search_titles=["Software Engineer", "Systems Engineer", "Developer"], **wages(148100)),
+        ELECTRICIAN: doc(ELECTRICIAN, "electrician", "Electrician", "High school diploma or equivalent",
+                         **wages(71490)),
         CASHIER: doc(CASHIER, "cashier", "Cashier", "No formal educational credential",
-                     programs=[{"cip": "99.9999", "title": "NO MATCH"}]),
+                     programs=[{"cip": "99.9999", "title": "NO MATCH"}], **wages(33180)),
     }
 
 
@@ -85,20 +98,35 @@ def test_docs_subjects_md_shows_the_table_the_code_uses() -> None:
     assert documented == KNOWLEDGE_SUBJECTS
 
 
-def test_subjects_keep_important_areas_best_first_and_merge_areas_of_one_subject() -> None:
-    ratings = {
-        "Biology": {"IM": 3.5, "LV": 4.0},                     # 14
-        "Chemistry": {"IM": 2.9, "LV": 6.0},                   # not important enough
-        "Medicine and Dentistry": {"IM": 4.0, "LV": 5.0},      # 20: health science
-        "Therapy and Counseling": {"IM": 3.0, "LV": 3.0},      # 9: health science again
-        "Customer and Personal Service": {"IM": 5.0, "LV": 6.0},  # no school subject
-        "English Language": {"IM": 4.0, "LV": 4.0},           # 16
+def test_subjects_are_the_areas_that_stand_out_against_the_catalog() -> None:
+    norms = {  # the catalog's mean and spread of importance times level, per area
+        "Biology": (5.0, 3.0),
+        "Chemistry": (4.0, 3.0),
+        "Medicine and Dentistry": (6.0, 4.0),
+        "Therapy and Counseling": (5.0, 3.0),
+        "Customer and Personal Service": (15.0, 5.0),
+        "English Language": (12.0, 4.0),
+        "Administration and Management": (10.0, 4.0),
     }
-    assert subjects(ratings) == ["health science", "English", "biology"]
+    ratings = {
+        "Biology": {"IM": 3.0, "LV": 3.0},  # 9: 1.8 times the mean, though below "important" (3)
+        "Chemistry": {"IM": 2.4, "LV": 6.0},  # 14.4, but less than somewhat important
+        "Medicine and Dentistry": {"IM": 4.0, "LV": 5.0},  # 20: 3.3 times, health science
+        "Therapy and Counseling": {"IM": 3.0, "LV": 3.0},  # 9: 1.8 times, health science again
+        "Customer and Personal Service": {"IM": 5.0, "LV": 6.0},  # no school subject
+        "English Language": {"IM": 4.0, "LV": 4.0},  # 16: 1.3 times, what most jobs use
+        "Administration and Management": {"IM": 3.6, "LV": 3.6},  # 13: 1.3 times, so no "business"
+    }
+    assert subjects(ratings, norms) == ["health science", "biology"]
+
+
+def test_the_norms_are_the_catalogs_mean_and_spread() -> None:
+    knowledge = {"a": {"Biology": {"IM": 2.0, "LV": 1.0}}, "b": {"Biology": {"IM": 4.0, "LV": 1.0}}}
+    assert knowledge_norms(knowledge) == {"Biology": (3.0, 1.0)}
 
 
 def test_subjects_of_the_fixture_careers(derived: dict[str, dict[str, Any]]) -> None:
-    assert {"health science", "English"} <= set(derived[RN]["subjects"])
+    assert "health science" in derived[RN]["subjects"]
     assert "construction trades" in derived[ELECTRICIAN]["subjects"]
     assert "subjects" not in derived[DEV]  # O*NET has no knowledge ratings for it
     assert all(len(d.get("subjects", [])) <= 5 for d in derived.values())
@@ -119,16 +147,32 @@ def test_the_education_survey_is_onets_rl_scale_in_category_order(derived: dict[
     assert 99 <= sum(shares.values()) <= 101
 
 
-def test_work_activities_rank_by_the_tasks_they_cover(derived: dict[str, dict[str, Any]]) -> None:
+def test_work_activities_follow_the_core_tasks_most_central_first(derived: dict[str, dict[str, Any]]) -> None:
+    place = {r["Task ID"]: i for i, r in enumerate(rows(ONET / "Task Statements.txt"))
+             if r["O*NET-SOC Code"] == CASHIER}
+    core = {r["Task ID"] for r in rows(ONET / "Task Statements.txt")
+            if r["O*NET-SOC Code"] == CASHIER and r["Task Type"] == "Core"}
+    tasks: dict[str, set[str]] = defaultdict(set)
+    for r in rows(ONET / "Tasks to DWAs.txt"):
+        if r["O*NET-SOC Code"] == CASHIER:
+            tasks[r["DWA Title"]].add(r["Task ID"])
+    shown = derived[CASHIER]["work_activities"]
+    assert 1 <= len(shown) <= 6
+    first = [min(place[t] for t in tasks[a]) for a in shown]
+    assert first == sorted(first)  # the place of each activity's most central task
+    assert tasks[shown[0]] & core  # the first serves a core task
+    supplemental_only = [a for a in tasks if not tasks[a] & core]
+    assert not set(shown[:3]) & set(supplemental_only)
+
+
+def test_without_task_statements_activities_rank_by_the_tasks_they_cover() -> None:
+    out = work_activities(ONET / "Tasks to DWAs.txt", None)
     tasks: dict[str, set[str]] = defaultdict(set)
     for r in rows(ONET / "Tasks to DWAs.txt"):
         if r["O*NET-SOC Code"] == ELECTRICIAN:
             tasks[r["DWA Title"]].add(r["Task ID"])
-    shown = derived[ELECTRICIAN]["work_activities"]
-    assert 1 <= len(shown) <= 6
-    covered = [len(tasks[a]) for a in shown]
+    covered = [len(tasks[a]) for a in out[ELECTRICIAN]]
     assert covered == sorted(covered, reverse=True)
-    assert covered[0] == max(len(t) for t in tasks.values())
 
 
 def test_work_values_and_styles_are_the_top_rated(derived: dict[str, dict[str, Any]]) -> None:
@@ -190,29 +234,66 @@ def test_a_sub_baccalaureate_program_ranks_first_for_a_certificate_career() -> N
     assert [p["cip"] for p in ranked_programs(d, available)] == ["51.0707", "51.0706"]
 
 
-def test_technology_puts_in_demand_and_hot_items_first(derived: dict[str, dict[str, Any]]) -> None:
-    flags = {r["Example"]: (r["In Demand"] == "Y", r["Hot Technology"] == "Y") for r in rows(ONET / "Technology Skills.txt")
-             if r["O*NET-SOC Code"] == DEV}
-    shown = derived[DEV]["technology"]
-    assert len(shown) == 8
-    tiers = [(not flags[t][0], not flags[t][1]) for t in shown]
-    assert tiers == sorted(tiers)
-    assert derived[RN]["technology"][0] != "Apache Spark"
-    assert derived[RN]["technology"] != sorted(derived[RN]["technology"])
+def test_technology_puts_what_tells_the_career_apart_first() -> None:
+    rows_ = list(rows(ONET / "Technology Skills.txt"))
+    codes = {r["O*NET-SOC Code"] for r in rows_}
+    kind = {(r["O*NET-SOC Code"], r["Example"]): r["Commodity Title"] for r in rows_}
+    users = defaultdict(set)
+    for r in rows_:
+        users[r["Commodity Title"]].add(r["O*NET-SOC Code"])
+    out = ranked_technology(ONET / "Technology Skills.txt")  # no related occupations: by particularity alone
+    for code in codes:
+        shown = out[code]
+        assert 1 <= len(shown) <= 8 and len(set(shown)) == len(shown)
+        spread = [len(users[kind[(code, t)]]) for t in shown]
+        assert spread == sorted(spread)  # kinds fewer occupations list come first
+    everywhere = {k for k, who in users.items() if who == codes}
+    assert everywhere  # web browsers, office suites...
+    assert all(kind[(CASHIER, t)] not in everywhere for t in out[CASHIER][:2])
+
+
+def test_within_a_kind_in_demand_and_hot_items_lead() -> None:
+    rows_ = [r for r in rows(ONET / "Technology Skills.txt") if r["O*NET-SOC Code"] == DEV]
+    flags = {r["Example"]: (r["In Demand"] != "Y", r["Hot Technology"] != "Y") for r in rows_}
+    kind = {r["Example"]: r["Commodity Title"] for r in rows_}
+    shown = ranked_technology(ONET / "Technology Skills.txt")[DEV]
+    for a, b in zip(shown, shown[1:], strict=False):
+        if kind[a] == kind[b]:
+            assert flags[a] <= flags[b]
+
+
+def test_cashiers_technology_names_point_of_sale_software(derived: dict[str, dict[str, Any]]) -> None:
+    assert any("point of sale" in t.lower() for t in derived[CASHIER]["technology"][:3])
 
 
 # --- leads ---------------------------------------------------------------------------------------------
 
 
-def test_leads_name_careers_of_the_catalog_with_a_similarity(derived: dict[str, dict[str, Any]]) -> None:
-    slugs = {d["slug"] for d in docs().values()}
-    for d in derived.values():
+def test_leads_name_careers_of_the_catalog_with_a_kind_and_the_facts_of_the_move(
+        derived: dict[str, dict[str, Any]]) -> None:
+    by_slug = {d["slug"]: d for d in docs().values()}
+    for code, d in derived.items():
+        here = docs()[code]
         for lead in d.get("leads", []):
-            assert lead["slug"] in slugs and 0 <= lead["similarity"] <= 100
-    rn = derived[RN]["leads"]
-    assert rn[0]["slug"] == "licensed-practical-nurse" and rn[0]["related"] is True
-    sims = [lead["similarity"] for lead in rn]
-    assert sims == sorted(sims, reverse=True)
+            there = by_slug[lead["slug"]]
+            assert 0 <= lead["similarity"] <= 100 and lead["kind"] in ("up", "alongside", "back")
+            assert lead["pay_difference"] == there["wages"]["mean"] - here["wages"]["mean"]
+            assert lead["education"] == there["education"]["typical_entry"]
+    to_lpn = next(lead for lead in derived[RN]["leads"] if lead["slug"] == "licensed-practical-nurse")
+    assert to_lpn["kind"] == "back" and to_lpn["related"] is True  # a third less pay, less schooling
+    to_rn = derived[LPN]["leads"][0]
+    assert (to_rn["slug"], to_rn["kind"]) == ("registered-nurse", "up")  # more pay, more schooling, one field
+
+
+def test_the_pages_leads_are_stored_first(derived: dict[str, dict[str, Any]]) -> None:
+    from careerexplorer.guidance import for_page
+    from careerexplorer.model import Lead
+
+    for d in derived.values():
+        leads = [Lead(**{k: tuple(v) if isinstance(v, list) else v for k, v in x.items()}) for x in d.get("leads", [])]
+        shown = for_page(leads)
+        assert leads[: len(shown)] == shown
+        assert all(lead.kind != "back" and not lead.new_degree for lead in shown)
 
 
 def test_build_and_carry_are_skills_of_the_two_careers(derived: dict[str, dict[str, Any]]) -> None:

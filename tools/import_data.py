@@ -430,6 +430,7 @@ def outlook_table(row: dict[str, str], basis: str | None, average: float | None)
         "change_pct": R.number(row[EP["change_pct"]]),
         "openings": R.whole(R.number(row[EP["openings"]]), 1000),
         "average_change_pct": average,
+        "self_employed_pct": R.number(row.get(EP["self_employed"])),
     }
     out.update({k: v for k, v in values.items() if v is not None})
     return out

@@ -267,6 +267,7 @@ EP = {
     "change": f"Employment change, numeric, {S.PROJECTIONS_PERIOD}",
     "change_pct": f"Employment change, percent, {S.PROJECTIONS_PERIOD}",
     "openings": f"Occupational openings, {S.PROJECTIONS_PERIOD} annual average",
+    "self_employed": f"Percent self employed, {EP_START}",
     "education": "Typical education needed for entry",
     "experience": "Work experience in a related occupation",
     "training": "Typical on-the-job training needed to attain competency in the occupation",

@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from careerexplorer.guidance import SURVEY_CATEGORIES
-from careerexplorer.model import education_rank
+from careerexplorer.guidance import SURVEY_CATEGORIES, for_page
+from careerexplorer.model import Lead, education_rank
 from tools.readers import onet_rows
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -93,13 +93,14 @@ KNOWLEDGE_SUBJECTS: dict[str, str | None] = {
     "Communications and Media": "journalism and media",
     "Transportation": None,
 }
-SUBJECT_MIN_IMPORTANCE = 3.0  # O*NET's "important" on its 1-5 scale
+SUBJECT_MIN_IMPORTANCE = 2.5  # at least between "somewhat" and "important" on O*NET's 1-5 scale
+SUBJECT_MIN_LIFT = 1.5  # how many times the catalog's mean a knowledge area's score must be to stand out
 SUBJECT_LIMIT = 5
 ACTIVITY_LIMIT = 6
 VALUE_LIMIT = 3
 STYLE_LIMIT = 5
 TECHNOLOGY_LIMIT = 8
-FIELD_SHARE = 0.15  # a technology "of the field" is used by at least this share of the related occupations
+FIELD_FLOOR = 0.2  # the weight of a kind of technology none of the related occupations list
 PROGRAM_LIMIT = 12
 LEAD_LIMIT = 15
 GAP_LIMIT = 3
@@ -124,16 +125,33 @@ def ratings(path: Path) -> dict[str, dict[str, dict[str, float]]]:
     return out
 
 
-def subjects(knowledge: dict[str, dict[str, float]]) -> list[str]:
-    """The school subjects a career leans on: important knowledge areas, by importance times level."""
+def knowledge_norms(knowledge: dict[str, dict[str, dict[str, float]]]) -> dict[str, tuple[float, float]]:
+    """Each knowledge area's mean and standard deviation, over the catalog, of importance times level."""
+    scores: dict[str, list[float]] = defaultdict(list)
+    for areas in knowledge.values():
+        for area, scale in areas.items():
+            scores[area].append(scale.get("IM", 0.0) * scale.get("LV", 0.0))
+    out = {}
+    for area, values in scores.items():
+        mean = sum(values) / len(values)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+        out[area] = (mean, sd)
+    return out
+
+
+def subjects(knowledge: dict[str, dict[str, float]], norms: dict[str, tuple[float, float]]) -> list[str]:
+    """The school subjects a career leans on: knowledge areas that stand out for it against the
+    catalog (docs/subjects.md), most distinctive first."""
     best: dict[str, float] = {}
     for area, scale in knowledge.items():
         subject = KNOWLEDGE_SUBJECTS.get(area)
         im = scale.get("IM", 0.0)
-        if subject is None or im < SUBJECT_MIN_IMPORTANCE:
+        mean, sd = norms.get(area, (0.0, 0.0))
+        if subject is None or im < SUBJECT_MIN_IMPORTANCE or sd <= 0:
             continue
-        score = im * scale.get("LV", 0.0)
-        best[subject] = max(best.get(subject, 0.0), score)
+        lift = im * scale.get("LV", 0.0) / mean
+        if lift >= SUBJECT_MIN_LIFT:
+            best[subject] = max(best.get(subject, -math.inf), round(lift, 9))
     return [s for s, _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))][:SUBJECT_LIMIT]
 
 
@@ -155,15 +173,36 @@ def education_survey(path: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def work_activities(tasks_to_dwas: Path) -> dict[str, list[str]]:
-    """Detailed work activities ranked by how many of the occupation's tasks they cover."""
+def task_centrality(task_statements: Path) -> dict[str, dict[str, int]]:
+    """code -> task ID -> its place in the work: O*NET's core tasks first, in the file's order
+    (which lists each occupation's tasks most important first), then the supplemental ones."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for i, r in enumerate(onet_rows(task_statements)):
+        supplemental = (r.get("Task Type") or "").strip() != "Core"
+        out[r["O*NET-SOC Code"]][r["Task ID"]] = i + (1_000_000 if supplemental else 0)
+    return out
+
+
+def work_activities(tasks_to_dwas: Path, task_statements: Path | None = None) -> dict[str, list[str]]:
+    """Detailed work activities in order of the work: by the place of the most central task they
+    serve (core tasks before supplemental ones), then by how many core tasks they serve; without
+    the task statements, by how many of the occupation's tasks they cover."""
+    central = task_centrality(task_statements) if task_statements and task_statements.is_file() else {}
     tasks: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in onet_rows(tasks_to_dwas):
         tasks[r["O*NET-SOC Code"]][r["DWA Title"]].add(r["Task ID"])
-    return {
-        code: [t for t, _ in sorted(d.items(), key=lambda kv: (-len(kv[1]), kv[0]))][:ACTIVITY_LIMIT]
-        for code, d in tasks.items()
-    }
+    out = {}
+    for code, by_activity in tasks.items():
+        place = central.get(code, {})
+
+        def key(kv: tuple[str, set[str]], place: dict[str, int] = place) -> tuple[int, int, int, str]:
+            name, ids = kv
+            spots = [place.get(t, 2_000_000) for t in ids]
+            core = sum(s < 1_000_000 for s in spots)
+            return (min(spots), -core, -len(ids), name) if place else (0, 0, -len(ids), name)
+
+        out[code] = [name for name, _ in sorted(by_activity.items(), key=key)][:ACTIVITY_LIMIT]
+    return out
 
 
 def top_rated(path: Path, scale: str, limit: int) -> dict[str, list[str]]:
@@ -272,41 +311,43 @@ def _entry_rank(doc: dict[str, Any]) -> int | None:
 # --- technology -------------------------------------------------------------------------------
 
 
-def ranked_technology(path: Path, related: dict[str, list[str]]) -> dict[str, list[str]]:
-    """In Demand first, then Hot Technology, then the rest; within each, what the field around the
-    occupation (its O*NET related occupations) also uses more than occupations at large."""
-    items: dict[str, dict[str, tuple[bool, bool]]] = defaultdict(dict)
+def ranked_technology(path: Path, related: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Each occupation's technology, what tells it apart first: ranked by how particular its kind
+    (O*NET's commodity, such as point-of-sale software) is to few occupations (an inverse document
+    frequency), so that what every career lists (web browsers, spreadsheets) comes last. Within a
+    kind, In Demand and then Hot Technology items lead, then the more widely used, then the name. A kind
+    counts by how many of the ``related`` occupations (the field around it) list it too."""
+    items: dict[str, dict[str, tuple[bool, bool, str]]] = defaultdict(dict)
     for r in onet_rows(path):
-        flags = items[r["O*NET-SOC Code"]].get(r["Example"], (False, False))
+        flags = items[r["O*NET-SOC Code"]].get(r["Example"], (False, False, r["Commodity Title"]))
         items[r["O*NET-SOC Code"]][r["Example"]] = (
             flags[0] or r["In Demand"] == "Y",
             flags[1] or r["Hot Technology"] == "Y",
+            flags[2],
         )
-    users: Counter[str] = Counter(name for names in items.values() for name in names)
     total = max(len(items), 1)
+    kinds: Counter[str] = Counter(kind for names in items.values() for kind in {f[2] for f in names.values()})
+    users: Counter[str] = Counter(name for names in items.values() for name in names)
+
+    def idf(count: int) -> float:
+        return round(math.log(total / max(count, 1)), 9)
+
+    kinds_of = {code: {f[2] for f in names.values()} for code, names in items.items()}
     out = {}
     for code, names in items.items():
-        near = [c for c in related.get(code, []) if c in items]
+        near = [c for c in (related or {}).get(code, []) if c in items]
 
-        def share(name: str, near: list[str] = near) -> float:
-            return sum(name in items[c] for c in near) / len(near) if near else 0.0
+        def weight(kind: str, near: list[str] = near) -> float:
+            # A kind the occupation's field (its O*NET related occupations) also uses counts in full;
+            # one of another field's (a data cluster on a nursing assistant's list) counts little.
+            share = sum(kind in kinds_of[c] for c in near) / len(near) if near else 1.0
+            return round(idf(kinds[kind]) * (FIELD_FLOOR + share), 9)
 
-        def key(
-            name: str, names: dict[str, tuple[bool, bool]] = names, near: list[str] = near
-        ) -> tuple[bool, bool, bool, float, str]:
-            # An item few of the related occupations use (a hot technology of another field) sinks
-            # within its tier; among the rest, what the field uses more than occupations at large leads.
-            used = share(name, near)
-            return (
-                not names[name][0],
-                not names[name][1],
-                bool(near) and used < FIELD_SHARE,
-                -(used - users[name] / total),
-                name.lower(),
-            )
+        def key(name: str, names: dict[str, tuple[bool, bool, str]] = names) -> tuple[float, bool, bool, float, str]:
+            in_demand, hot, kind = names[name]
+            return (-weight(kind), not in_demand, not hot, idf(users[name]), name.lower())
 
-        order = sorted(names, key=key)
-        out[code] = order[:TECHNOLOGY_LIMIT]
+        out[code] = sorted(names, key=key)[:TECHNOLOGY_LIMIT]
     return out
 
 
@@ -317,7 +358,10 @@ def related_occupations(path: Path) -> dict[str, list[str]]:
     """code -> its O*NET related occupations, closest first."""
     out: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for r in onet_rows(path):
-        out[r["O*NET-SOC Code"]].append((int(r["Index"]), r["Related O*NET-SOC Code"]))
+        # O*NET's supplemental tier reaches too far to name as a next step (an animal caretaker's
+        # includes locker room attendants); the page's Related Careers show the primary tiers too.
+        if r.get("Relatedness Tier", "Primary").startswith("Primary"):
+            out[r["O*NET-SOC Code"]].append((int(r["Index"]), r["Related O*NET-SOC Code"]))
     return {code: [c for _, c in sorted(v)] for code, v in out.items()}
 
 
@@ -364,49 +408,286 @@ def gaps(own: dict[str, dict[str, float]], target: dict[str, dict[str, float]]) 
     return build, [el for _, el in held][:GAP_LIMIT]
 
 
+# What a lead's kind rests on (docs/leads.md): a change in mean pay, in per cent of this career's.
+UP_PAY = 5.0  # a step up pays more than this much more
+BIG_RAISE = 20.0  # ... or, with no supervising, training or schooling to show for it, at least this much
+BACK_PAY = -5.0  # a lead paying more than this much less with no more schooling is a step back
+FAR_BACK = -15.0  # ... and one paying this much less is a step back whatever the schooling
+SIBLING_LIMIT, SIBLING_MIN = 4, 0.5  # alike careers of the same SOC minor group, beyond O*NET's related
+# The first-line supervisors (SOC XX-1xxx) of each group of work, by SOC prefix, the longest
+# prefix that matches winning: the SOC names what each supervises.
+SUPERVISORS: dict[str, str | None] = {
+    "33-2": "33-1021.00",  # firefighting and prevention
+    "33-3011": "33-1011.00",  # bailiffs: supervisors of correctional officers
+    "33-3012": "33-1011.00",  # correctional officers
+    "33-3": "33-1012.00",  # law enforcement: police and detectives
+    "33-9": "33-1091.00",  # other protective service: security workers
+    "35-": "35-1012.00",  # food preparation and serving
+    "37-2": "37-1011.00",  # housekeeping and janitorial
+    "37-3": "37-1012.00",  # landscaping and groundskeeping
+    "39-301": "39-1013.00",  # gambling services
+    "39-3": "39-1014.00",  # entertainment and recreation
+    "39-9032": "39-1014.00",  # recreation workers
+    "39-": "39-1022.00",  # personal service
+    "41-9012": None,  # models
+    "41-2": "41-1011.00",  # retail sales
+    "41-": "41-1012.00",  # non-retail sales
+    "43-": "43-1011.00",  # office and administrative support
+    "45-": "45-1011.00",  # farming, fishing and forestry
+    "47-": "47-1011.00",  # construction trades and extraction
+    "49-": "49-1011.00",  # mechanics, installers and repairers
+    "51-": "51-1011.00",  # production and operating
+    "53-3": "53-1043.00",  # drivers: material-moving machine and vehicle operators
+    "53-706": "53-1042.00",  # hand laborers and material movers
+    "53-7": "53-1043.00",  # material-moving machine operators
+    "53-6061": "53-1044.00",  # passenger attendants
+    "53-4": "53-1049.00",  # rail transportation: other transportation supervisors
+    "53-5": "53-1049.00",  # water transportation
+}
+
+
+def supervisor_of(soc: str) -> str | None:
+    """The O*NET code of the first-line supervisors of a SOC code's work, if the SOC has them (models
+    are counted with sales workers, but no sales supervisor is their step up)."""
+    best = max((p for p in SUPERVISORS if soc.startswith(p)), key=len, default=None)
+    return SUPERVISORS[best] if best else None
+
+
+# The managers of a field (SOC 11-) by the SOC group of the work they manage: a step up for a
+# career of that group at job zone 3 or more (below it, the first-line supervisors are the step).
+FIELD_MANAGERS = {
+    "13-2": "11-3031.00",  # financial specialists: financial managers
+    "15-1": "11-3021.00",  # computer occupations: computer and information systems managers
+    "17-1": "11-9041.00",  # architects: architectural and engineering managers
+    "17-2": "11-9041.00",  # engineers
+    "19-1": "11-9121.00",  # life scientists: natural sciences managers
+    "19-2": "11-9121.00",  # physical scientists
+    "21-1": "11-9151.00",  # counselors and social workers: social and community service managers
+    "25-1": "11-9033.00",  # postsecondary teachers: education administrators, postsecondary
+    "25-2": "11-9032.00",  # school teachers: education administrators, kindergarten through secondary
+    "29-1": "11-9111.00",  # health diagnosing and treating practitioners: medical and health services managers
+    "29-2": "11-9111.00",  # health technologists and technicians
+    "41-3": "11-2022.00",  # sales representatives of services: sales managers
+    "41-4": "11-2022.00",  # wholesale and manufacturing sales representatives
+    "47-2": "11-9021.00",  # construction trades: construction managers
+    # The supervisors' own step up.
+    "35-1": "11-9051.00",  # food preparation and serving supervisors: food service managers
+    "41-1": "11-2022.00",  # sales supervisors: sales managers
+    "43-1": "11-3012.00",  # office supervisors: administrative services managers
+    "47-1": "11-9021.00",  # construction supervisors: construction managers
+    "51-1": "11-3051.00",  # production supervisors: industrial production managers
+    "53-1": "11-3071.00",  # transportation supervisors: transportation, storage and distribution managers
+}
+MANAGER_ZONE = 3
+BACHELOR = education_rank("Bachelor's degree")
+# Construction trades (47-2xxx) are what construction and building inspectors inspect.
+TRADE_INSPECTOR = ("47-2", "47-4011.00")
+
+
+def is_supervisor(doc: dict[str, Any]) -> bool:
+    """A first-line supervisor: SOC 'XX-1xxx' outside management, titled as one."""
+    soc = doc["soc_code"]
+    return soc[3] == "1" and not soc.startswith("11-") and "supervisor" in _titles(doc)
+
+
+def is_manager(doc: dict[str, Any]) -> bool:
+    return str(doc["soc_code"]).startswith("11-")
+
+
+def is_inspector(doc: dict[str, Any]) -> bool:
+    return "inspector" in _titles(doc)
+
+
+def _titles(doc: dict[str, Any]) -> str:
+    return f"{doc.get('title', '')} {doc.get('onet_title', '')}".lower()
+
+
+def _pay(doc: dict[str, Any]) -> int | None:
+    return (doc.get("wages") or {}).get("mean")
+
+
+def role_of(here: dict[str, Any], there: dict[str, Any]) -> str | None:
+    """What a lead is to this career by the SOC structure: the first-line supervisors of its work
+    (``SUPERVISORS``), the managers of its field (``FIELD_MANAGERS``), inspectors of such work, or
+    the work this career supervises or manages ('supervised')."""
+    boss_here = is_supervisor(here) or is_manager(here)
+    if here["onet_code"] in (supervisor_of(there["soc_code"]), FIELD_MANAGERS.get(there["soc_code"][:4])):
+        return "supervised"
+    if there["onet_code"] == supervisor_of(here["soc_code"]) and not boss_here:
+        return "supervises"
+    if there["onet_code"] == FIELD_MANAGERS.get(here["soc_code"][:4]) and not is_manager(here):
+        return "manages"
+    if is_inspector(there) and not is_inspector(here) and not boss_here:
+        return "inspects"
+    return None
+
+
+def lead_kind(
+    role: str | None, pay_pct: float | None, schooling: int | None, more_training: bool, new_degree: bool
+) -> str:
+    """Step up, alongside or step back (docs/leads.md): by the role, the pay and the schooling."""
+    if role == "supervised":
+        return "back"
+    if pay_pct is None:
+        return "up" if role in ("supervises", "manages") else "alongside"
+    if pay_pct > UP_PAY and (role is not None or more_training or pay_pct >= BIG_RAISE):
+        return "up"
+    if pay_pct < FAR_BACK or (pay_pct < BACK_PAY and (schooling is None or schooling <= 0) and not new_degree):
+        return "back"
+    return "alongside"
+
+
+def _fields(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+
+
+def on_page(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The leads a page shows, by the page's own rule (careerexplorer.guidance.for_page)."""
+    records = [Lead(**_fields(i)) for i in items]
+    by_record = {id(lead): item for lead, item in zip(records, items, strict=True)}
+    return [by_record[id(lead)] for lead in for_page(records)]
+
+
+def candidates(
+    code: str, docs: dict[str, dict[str, Any]], related: list[str], cosine: dict[str, float]
+) -> dict[str, float]:
+    """The careers a career may lead to, with a closeness: O*NET's related occupations (closest
+    first), the supervisors of its SOC major group and the managers most like it, the construction
+    inspectors for a construction trade, and the most alike careers of its SOC minor group."""
+    here = docs[code]
+    out = {c: 1.0 - i / max(len(related), 1) for i, c in enumerate(related) if c in docs and c != code}
+
+    def best(pool: list[str], limit: int, minimum: float) -> list[str]:
+        ranked = sorted(
+            (c for c in pool if c != code and cosine.get(c, -1.0) >= minimum), key=lambda c: (-cosine.get(c, -1.0), c)
+        )
+        return ranked[:limit]
+
+    if not (is_supervisor(here) or is_manager(here)):
+        boss = supervisor_of(here["soc_code"])
+        if boss in docs and boss != code:
+            out.setdefault(boss, 0.5)
+    manager = FIELD_MANAGERS.get(here["soc_code"][:4])
+    if manager in docs and (is_supervisor(here) or (here.get("job_zone") or 0) >= MANAGER_ZONE):
+        out.setdefault(manager, 0.5)
+    prefix, inspector = TRADE_INSPECTOR
+    if here["soc_code"].startswith(prefix) and inspector in docs:
+        out.setdefault(inspector, 0.3)
+    siblings = [c for c, d in docs.items() if d["soc_code"][:4] == here["soc_code"][:4]]
+    for c in best(siblings, SIBLING_LIMIT, SIBLING_MIN):
+        out.setdefault(c, 0.0)
+    return out
+
+
+def cip_families(programs: list[dict[str, str]]) -> set[str]:
+    """The CIP program families ('51.38', nursing) of an occupation's programs. Teacher education
+    in a subject (13.13) is left out: its family holds every subject, biology as chemistry."""
+    return {p["cip"][:5] for p in programs if not p["cip"].startswith(("99.", "13.13"))}
+
+
+def places(doc: dict[str, Any]) -> set[tuple[Any, Any]]:
+    """The clusters and pathways (16-cluster framework) a career is listed under."""
+    listed = [(doc.get("cluster"), doc.get("pathway")), *((a["cluster"], a["pathway"]) for a in doc.get("also_in", []))]
+    return {(c, p) for c, p in listed if c and p}
+
+
+def same_field(here: dict[str, Any], there: dict[str, Any], mine: set[str], theirs: set[str]) -> bool:
+    """Work of one field: the same SOC minor group, a pathway in common, or a program family in
+    common; supervisors of different SOC major groups (retail, mechanics) are not of one field."""
+    if is_supervisor(here) and is_supervisor(there) and here["soc_code"][:2] != there["soc_code"][:2]:
+        return False
+    # A minor group of "other" occupations (11-9, 29-9, 51-9...) is no field of its own.
+    group = here["soc_code"][:4] == there["soc_code"][:4] and here["soc_code"][3] != "9"
+    return group or bool(places(here) & places(there)) or bool(mine & theirs)
+
+
 def leads(
-    docs: dict[str, dict[str, Any]], related: dict[str, list[str]], skills: dict[str, Any], knowledge: dict[str, Any]
+    docs: dict[str, dict[str, Any]],
+    related: dict[str, list[str]],
+    skills: dict[str, Any],
+    knowledge: dict[str, Any],
+    programs: dict[str, list[dict[str, str]]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
+    """Each career's leads, each with its kind, its pay difference and the schooling it takes,
+    the page's first (``on_page``), then the others, closest first. ``programs``: by SOC code."""
     vectors = unit_vectors(skills, knowledge)
+    families = {code: cip_families((programs or {}).get(d["soc_code"], [])) for code, d in docs.items()}
     out = {}
-    for code in docs:
-        near = {
-            c: (len(related.get(code, [])) - i) / max(len(related.get(code, [])), 1)
-            for i, c in enumerate(related.get(code, []))
-        }
+    for code, here in docs.items():
         mine = vectors.get(code)
+        cosine = {c: sum(a * b for a, b in zip(mine, v, strict=True)) for c, v in vectors.items() if mine is not None}
+        near = candidates(code, docs, related.get(code, []), cosine)
         scored = []
-        for other in docs:
-            if other == code:
-                continue
-            cos = 0.0
-            if mine is not None and other in vectors:
-                cos = sum(a * b for a, b in zip(mine, vectors[other], strict=True))
-            if mine is None and other not in near:
-                continue
-            score = COSINE_WEIGHT * cos + RELATED_WEIGHT * near.get(other, 0.0)
-            if score > 0:
-                scored.append((score, other))
+        for other, closeness in near.items():
+            cos = cosine.get(other, 0.0)
+            score = COSINE_WEIGHT * cos + RELATED_WEIGHT * closeness
+            scored.append((round(score, 9), other))
         scored.sort(key=lambda t: (-t[0], t[1]))
         items = []
-        for score, other in scored[:LEAD_LIMIT]:
+        for score, other in scored:
+            there = docs[other]
+            role = role_of(here, there)
+            trade_inspector = here["soc_code"].startswith(TRADE_INSPECTOR[0]) and other == TRADE_INSPECTOR[1]
+            structural = role in ("supervises", "manages") or trade_inspector
+            if not structural and not same_field(here, there, families[code], families[other]):
+                continue  # alike in skills, but another field: no lead a counselor would name
+            item = lead_item(here, there, score, other in related.get(code, []), families[code], families[other])
             build, carry = (
                 gaps(skills.get(code, {}), skills.get(other, {})) if code in skills and other in skills else ([], [])
             )
-            item: dict[str, Any] = {
-                "slug": docs[other]["slug"],
-                "title": docs[other]["title"],
-                "similarity": min(100, round(100 * score)),
-                "related": other in near,
-            }
             if build:
                 item["build"] = build
             if carry:
                 item["carry"] = carry
             items.append(item)
-        if items:
-            out[code] = items
+        first = on_page(items)
+        rest = [i for i in items if not any(i is f for f in first)]
+        chosen = (first + rest)[: max(LEAD_LIMIT, len(first))]
+        if chosen:
+            out[code] = chosen
     return out
+
+
+def lead_item(
+    here: dict[str, Any], there: dict[str, Any], score: float, related: bool, mine: set[str], theirs: set[str]
+) -> dict[str, Any]:
+    """One lead: who, how alike, and what the move means (kind, role, pay, schooling)."""
+    pay_here, pay_there = _pay(here), _pay(there)
+    pay = pay_there - pay_here if pay_here is not None and pay_there is not None else None
+    pct = 100.0 * pay / pay_here if pay is not None and pay_here else None
+    rank_here, rank_there = _entry_rank(here), _entry_rank(there)
+    schooling = rank_there - rank_here if rank_here is not None and rank_there is not None else None
+    role = role_of(here, there)
+    # A degree in another field: the lead takes a bachelor's or more, and no program family of
+    # the crosswalk leads to both (a biology professor is no chemist; a dietitian no nurse).
+    # Two college teachers of different subjects (SOC 25-1xxx) each need a degree in their own.
+    teachers = here["soc_code"][:4] == there["soc_code"][:4] == "25-1" and here["soc_code"] != there["soc_code"]
+    new_degree = bool(
+        role not in ("supervises", "manages")
+        and rank_there is not None
+        and rank_there >= BACHELOR
+        and (teachers or (mine and theirs and not mine & theirs))
+    )
+    more_training = (schooling or 0) > 0 or (there.get("job_zone") or 0) > (here.get("job_zone") or 0)
+    item: dict[str, Any] = {
+        "slug": there["slug"],
+        "title": there["title"],
+        "similarity": max(0, min(100, round(100 * score))),
+        "related": related,
+        "kind": lead_kind(role, pct, schooling, more_training, new_degree),
+    }
+    if role and role != "supervised":
+        item["role"] = role
+    if pay is not None:
+        item["pay_difference"] = pay
+    education = there.get("education") or {}
+    if education.get("typical_entry"):
+        item["education"] = education["typical_entry"]
+    if education.get("experience"):
+        item["experience"] = education["experience"]
+    if new_degree:
+        item["new_degree"] = True
+    return item
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -424,12 +705,13 @@ def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str
 
     skills = ratings(onet / "Skills.txt") if (onet / "Skills.txt").is_file() else {}
     knowledge = ratings(onet / "Knowledge.txt") if (onet / "Knowledge.txt").is_file() else {}
-    put("subjects", {code: subjects(k) for code, k in knowledge.items()})
+    norms = knowledge_norms(knowledge)
+    put("subjects", {code: subjects(k, norms) for code, k in knowledge.items()})
     path = onet / "Education, Training, and Experience.txt"
     if path.is_file():
         put("education_survey", education_survey(path))
     if (onet / "Tasks to DWAs.txt").is_file():
-        put("work_activities", work_activities(onet / "Tasks to DWAs.txt"))
+        put("work_activities", work_activities(onet / "Tasks to DWAs.txt", onet / "Task Statements.txt"))
     if (onet / "Work Values.txt").is_file():
         put("work_values", top_rated(onet / "Work Values.txt", "EX", VALUE_LIMIT))
     if (onet / "Work Styles.txt").is_file():
@@ -440,9 +722,10 @@ def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str
     if (onet / "Technology Skills.txt").is_file():
         put("technology", ranked_technology(onet / "Technology Skills.txt", related))
     crosswalk = sources / "cip-soc" / "CIP2020_SOC2018_Crosswalk_CIP-SOC.csv"
+    available_by_soc: dict[str, list[dict[str, str]]] = {}
     if crosswalk.is_file():
-        available = cip_programs(crosswalk)
+        available = available_by_soc = cip_programs(crosswalk)
         for code, doc in docs.items():  # replaced even when empty: the crosswalk may have nothing
             out[code]["programs"] = ranked_programs(doc, available.get(doc["soc_code"], []))
-    put("leads", leads(docs, related, skills, knowledge))
+    put("leads", leads(docs, related, skills, knowledge, available_by_soc))
     return out

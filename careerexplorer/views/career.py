@@ -6,7 +6,18 @@ from typing import Any
 
 from rich.text import Text
 
-from careerexplorer.figures import NOT_PUBLISHED, count, group_of, growth, jobs, pay, wage
+from careerexplorer.figures import (
+    MILITARY_NOTE,
+    NOT_PUBLISHED,
+    count,
+    group_of,
+    growth,
+    is_military,
+    jobs,
+    pay,
+    self_employed,
+    wage,
+)
 from careerexplorer.layout import DIM, Page, text
 from careerexplorer.model import Profile, Wages
 from careerexplorer.results import CareerPage
@@ -28,11 +39,17 @@ def key_facts(page: Page, p: Profile) -> None:
     Drawn by hand, in three columns: a Rich table and panel here cost more start-up than the
     whole rest of the page.
     """
+    if p.wages is None and p.outlook is None and p.education is None and is_military(p.soc_code):
+        inner = page.width - 4
+        page.boxed(page.wrapped([Text(MILITARY_NOTE)], inner), inner)  # said once, not "not published" thrice
+        return
     salary = [Text(pay(p.wages), style="bold green")]
     if p.wages:
         salary.append(Text(f"{safe(p.wages.period)}, {safe(p.wages.area)}", style=DIM))
         if group_of(p.wages.basis_code, p.soc_code, p.onet_code):  # a broader group's figures: say so here
             salary.append(Text(f"BLS group {safe(p.wages.basis_code)}", style=DIM))
+    if p.outlook and p.outlook.self_employed_pct is not None and self_employed(p.outlook.self_employed_pct):
+        salary.append(Text(f"{p.outlook.self_employed_pct:g}% self-employed (not in wages)", style=DIM))
     education = [Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")]
     if p.education and group_of(p.education.basis_code, p.soc_code, p.onet_code):
         education.append(Text(f"BLS group {safe(p.education.basis_code)}", style=DIM))
@@ -313,6 +330,9 @@ def salary_range(page: Page, p: Profile) -> None:
         page.para(
             Text(f"Figures for the BLS group {safe(w.basis_code)} {safe(w.basis_title or '')}".rstrip(), style=DIM)
         )
+    said = self_employed(p.outlook.self_employed_pct if p.outlook else None)
+    if said:
+        page.para(Text(said))
     if p.outlook and p.outlook.openings is not None:
         o = p.outlook
         page.para(
@@ -362,26 +382,31 @@ def work_is_like(page: Page, p: Profile) -> None:
         page.labelled("Work styles", ", ".join(p.work_styles))
 
 
-LEADS_ON_PAGE = 3
-
-
 def where_it_leads(page: Page, p: Profile) -> None:
     if not p.leads:
         return
-    from careerexplorer.guidance import steps_up
+    from careerexplorer.guidance import lead_sentence, page_leads
 
+    shown = page_leads(p)
+    if not shown:
+        return
+    here = p.education.typical_entry if p.education else None
     page.heading("Where It Leads")
     page.bullets(
         [
-            _bullet(
+            _bullet(lead.title, f"  ({safe(lead.slug)})", f": {lead_sentence(lead, here)}")
+            if lead.kind  # leads made by hand carry no kind, pay or schooling: how alike, and what to build
+            else _bullet(
                 lead.title,
                 f"  ({safe(lead.slug)}, {lead.similarity}% alike)",
                 f"; build {safe(', '.join(lead.build))}" if lead.build else "",
             )
-            for lead in steps_up(p, LEADS_ON_PAGE)
+            for lead in shown
         ]
     )
-    page.para(Text(f"More, with pay and schooling: careers next {safe(p.slug)}", style=DIM))
+    if any(lead.kind for lead in shown):
+        page.para(Text("Pay differences: mean wages, U.S.", style=DIM))
+    page.para(Text(f"Every kind of move: careers next {safe(p.slug)}", style=DIM))
 
 
 WORK_ATTRIBUTION = (

@@ -21,6 +21,8 @@ def pay_difference(step: Step, here: Entry) -> str:
 
 
 def schooling(step: Step, here_known: bool) -> str:
+    if step.lead.new_degree and step.extra_schooling:
+        return step.extra_schooling  # a degree in another field: never "no more schooling"
     if step.extra_schooling:
         return f"more schooling: {step.extra_schooling.lower()}"
     if here_known and step.entry["education"] is not None:
@@ -29,7 +31,10 @@ def schooling(step: Step, here_known: bool) -> str:
 
 
 def reason(step: Step, here_known: bool) -> str:
-    parts = [schooling(step, here_known)]
+    from careerexplorer.guidance import lead_kind
+
+    kind = lead_kind(step.lead)
+    parts = [kind, schooling(step, here_known)] if kind else [schooling(step, here_known)]
     if step.lead.build:
         parts.append("build " + ", ".join(step.lead.build))
     if step.lead.carry:
@@ -43,12 +48,13 @@ def leads_page(r: Leads, width: int, ascii_only: bool) -> Text:
     page = Page(width, ascii_only)
     c = r.career
     head = Text(f"Where {c['title']} leads", style="bold")
-    head.append(" (only those that pay more)" if r.up else "", style="bold")
+    head.append(" (steps up only)" if r.up else "", style="bold")
     page.line(head)
     page.line(
         Text(
-            f"From {money(c['salary'])} a year, {education_label(c).lower()}; most alike first "
-            "(skills, knowledge, O*NET related occupations).",
+            f"From {money(c['salary'])} a year, {education_label(c).lower()}. The career page's leads first "
+            "(steps up, then moves alongside), then the rest, most alike first (skills, knowledge, "
+            "O*NET related occupations, the SOC's supervisors and managers).",
             style=DIM,
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from careerexplorer import sanitize
-from careerexplorer.figures import borrowed, entry_pay
+from careerexplorer.figures import borrowed, entry_pay, self_employed_pct
 from careerexplorer.index import Entry
 from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, text
 from careerexplorer.listing import education_label, outlook_label
@@ -111,7 +111,12 @@ def match_page(r: Matches, width: int, ascii_only: bool) -> Text:
 
 
 def list_lines(
-    entries: list[Entry], width: int, education: list[str], outlook: list[str], ascii_only: bool = False
+    entries: list[Entry],
+    width: int,
+    education: list[str],
+    outlook: list[str],
+    ascii_only: bool = False,
+    last: str = "Outlook",
 ) -> list[str]:
     """One career a row, in fixed columns, the header first: cheap to lay out for the whole catalog.
 
@@ -127,17 +132,17 @@ def list_lines(
     titles = [sanitize.line(e["title"]) for e in entries]
     salary_w = max([len(SALARY), *map(len, salaries)])
     edu_w = max([len("Education"), *map(len, education)])
-    outlook_w = max([len("Outlook"), *map(len, outlook)])
+    outlook_w = max([len(last), *map(len, outlook)])
     if not width:
         title_w = max([len("Career"), *map(len, titles)])
         slugs = [sanitize.line(e.get("slug", "")) for e in entries]
         slug_w = max([len("Slug"), *map(len, slugs)])
-        lines = [f"{'Career':<{title_w}} {'Slug':<{slug_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} Outlook"]
+        lines = [f"{'Career':<{title_w}} {'Slug':<{slug_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} {last}"]
         for title, slug, salary, edu, grow in zip(titles, slugs, salaries, education, outlook, strict=True):
             lines.append(f"{title:<{title_w}} {slug:<{slug_w}} {salary:>{salary_w}} {edu:<{edu_w}} {grow}".rstrip())
         return lines
     title_w = max(12, width - salary_w - edu_w - outlook_w - 3)
-    head = f"{'Career':<{title_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} {'Outlook':<{outlook_w}}"
+    head = f"{'Career':<{title_w}} {SALARY:>{salary_w}} {'Education':<{edu_w}} {last:<{outlook_w}}"
     lines = [head[:width].rstrip()]
     for title, salary, edu, grow in zip(titles, salaries, education, outlook, strict=True):
         if not title.isascii():  # wide characters (CJK) take two cells each: measure cells
@@ -163,9 +168,12 @@ def styled_lines(lines: list[str]) -> Text:
 
 def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[str]:
     entries = list(r.entries)
-    lines = list_lines(
-        entries, width, [education_label(e) for e in entries], [outlook_label(e) for e in entries], ascii_only
-    )
+    if isinstance(r, CareerList) and r.sort == "self-employed":
+        last = [self_employed_pct(e.get("self_employed_pct")) for e in entries]
+        lines = list_lines(entries, width, [education_label(e) for e in entries], last, ascii_only, "Self-employed")
+    else:
+        last = [outlook_label(e) for e in entries]
+        lines = list_lines(entries, width, [education_label(e) for e in entries], last, ascii_only)
     notes = []
     if any(borrowed(e) for e in entries):
         notes.append("* figures of a broader BLS group (careers BLS counts together)")
