@@ -53,7 +53,8 @@ def hostile_title(folder: Path) -> str:
 
 # Calls that put text on the screen, and the keyword arguments of theirs that are not text.
 SINKS = {"Static", "Label", "Option", "update", "Checkbox", "Select", "set_options", "add_option", "add_options",
-         "set_line", "notify", "Button", "Tooltip", "add_row", "add_column", "write"}
+         "set_line", "notify", "Button", "Tooltip", "add_row", "add_column", "write", "Input", "QueryInput"}
+TEXT_KEYWORDS = {"Input": {"value"}, "QueryInput": {"value"}}  # an input's value is shown, though never as markup
 # Select makes its prompt a Text itself; a placeholder is never read as markup.
 NOT_TEXT = {"id", "classes", "name", "compact", "value", "layout", "severity", "timeout", "disabled", "allow_blank",
             "type", "placeholder", "expand", "shrink", "markup", "prompt"}
@@ -105,6 +106,8 @@ class Checker(ast.NodeVisitor):
             return self.safe(node.body, names) and self.safe(node.orelse, names)
         if isinstance(node, ast.Name):
             return node.id in names
+        if isinstance(node, ast.Attribute) and node.attr == "plain":  # the characters of a Text from shown()
+            return self.safe(node.value, names)
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             return all(self.safe(e, names) for e in node.elts)
         if isinstance(node, ast.Starred):
@@ -125,7 +128,8 @@ class Checker(ast.NodeVisitor):
                 if not self.safe(arg):
                     self.problems.append(f"{self.where(node)}: {name}({ast.unparse(arg)})")
             for kw in node.keywords:
-                if kw.arg not in NOT_TEXT and not self.safe(kw.value):
+                text = kw.arg not in NOT_TEXT or kw.arg in TEXT_KEYWORDS.get(name, ())
+                if text and not self.safe(kw.value):
                     self.problems.append(f"{self.where(node)}: {name}({kw.arg}={ast.unparse(kw.value)})")
                 if kw.arg == "markup" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
                     self.problems.append(f"{self.where(node)}: markup read in {name}()")
@@ -178,6 +182,8 @@ def test_the_checker_finds_what_goes_round_the_function(tmp_path: Path) -> None:
         "self.title = page.profile.title",
         "Select([(c, c) for c in names], prompt=title)",
         "self.set_line('#why', reason)",
+        "QueryInput(value=title, id='query')",
+        "Input(str(exc))",
     ]
     for line in bad:
         path = tmp_path / "mod.py"
@@ -339,6 +345,21 @@ def test_an_error_toast_quoting_data_is_text(hostile: tuple[Session, Path]) -> N
 
     drive(app, steps)
     safe_on_terminal(frames[0])
+
+
+def test_a_query_from_the_command_line_is_shown_as_text(hostile: tuple[Session, Path]) -> None:
+    session, _ = hostile
+    app = Explorer(session, f"zebra [/]{OSC52}")
+    frames: list[str] = []
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and screen.shown_query == "zebra [/]\\x1b]52;c;ZXZpbA==\\x07"
+        frames.append(frame(app))
+
+    drive(app, steps)
+    safe_on_terminal(frames[0])
+    assert "zebra [/]\\x1b]52" in frames[0]
 
 
 def test_thousands_of_broken_files_are_one_toast_and_ctrl_c_still_quits(tmp_path: Path) -> None:

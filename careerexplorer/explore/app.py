@@ -66,7 +66,9 @@ class SearchScreen(WithSession, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield QueryInput(
-            value=self.initial, placeholder="Search careers: a title, a subject, a certification...", id="query"
+            value=shown(self.initial).plain,
+            placeholder="Search careers: a title, a subject, a certification...",
+            id="query",
         )
         yield Static(id="heads")
         yield ResultsView(id="results")

@@ -265,7 +265,12 @@ class FiltersScreen(WithSession, ModalScreen[bool]):
             yield from self.choice("Outlook: at least", "outlook", outlook, "any outlook")
             with Horizontal(classes="row"):
                 yield Label("Minimum salary ")
-                yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary", compact=True)
+                yield Input(
+                    shown(str(values.get("min_salary", ""))).plain,
+                    placeholder="e.g. 60000",
+                    id="min_salary",
+                    compact=True,
+                )
             yield Checkbox("Bright Outlook only", bool(values.get("bright_outlook")), id="bright_outlook", compact=True)
             yield Static(id="filter-error")
         yield Footer()
