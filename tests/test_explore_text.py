@@ -23,8 +23,9 @@ from typing import Any
 
 import pytest
 from helpers import CLEAN_ENV, REPO, profile_toml
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
 
 from careerexplorer import shortlist
@@ -360,6 +361,22 @@ def test_a_query_from_the_command_line_is_shown_as_text(hostile: tuple[Session, 
     drive(app, steps)
     safe_on_terminal(frames[0])
     assert "zebra [/]\\x1b]52" in frames[0]
+
+
+def test_pasted_text_goes_into_the_query_as_text(hostile: tuple[Session, Path]) -> None:
+    session, _ = hostile
+    app = Explorer(session)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        query = screen.query_one("#query", Input)
+        query.post_message(events.Paste(f"zebra{OSC52}\nsecond line"))
+        await pilot.pause()
+        assert query.value == "zebra\\x1b]52;c;ZXZpbA==\\x07" and screen.shown_query == query.value
+        safe_on_terminal(frame(app))
+
+    drive(app, steps)
 
 
 def test_thousands_of_broken_files_are_one_toast_and_ctrl_c_still_quits(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import gc
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -39,6 +39,12 @@ class QueryInput(Input):
         Binding("escape", "screen.focus_results", "More keys"),
         Binding("f1", "app.help", "Help"),
     ]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Pasted text goes in as the screen shows text (an input draws its value as it is, so an
+        # escape sequence in it would reach the terminal); Input's own handler then inserts it.
+        lines = event.text.splitlines()
+        event.text = shown(lines[0]).plain if lines else ""
 
 
 class SearchScreen(WithSession, Screen[None]):
