@@ -20,6 +20,7 @@ from careerexplorer import shortlist
 from careerexplorer.cli import app
 
 CLI = [sys.executable, "-m", "careerexplorer"]
+FILE_NAME = shortlist.FILE_NAME
 
 
 @pytest.fixture
@@ -144,9 +145,6 @@ def test_a_relative_home_falls_back_to_the_accounts_home(monkeypatch: pytest.Mon
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.setenv("HOME", "relative-home")
     assert shortlist.default_path() == Path(pwd.getpwuid(os.getuid()).pw_dir) / ".config" / "careers" / FILE_NAME
-
-
-FILE_NAME = shortlist.FILE_NAME
 
 
 # -- the lock -----------------------------------------------------------------------------------------
