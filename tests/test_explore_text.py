@@ -17,6 +17,7 @@ import re
 import shlex
 import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -448,3 +449,51 @@ def test_the_terminal_is_checked_before_textual_is_imported() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], stdin=subprocess.DEVNULL, capture_output=True, text=True,
                           timeout=30, check=False)
     assert proc.stdout.split()[-2:] == ["1", "False"], proc.stderr
+
+
+def test_in_a_real_terminal_the_explorer_opens_and_no_code_from_a_profile_reaches_it(tmp_path: Path) -> None:
+    import select
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "zebra-keeper.toml").write_text(profile_toml("zebra-keeper", title=hostile_title(tmp_path)), "utf-8")
+    (mine / f"broken{OSC52}[@click=app.quit].toml").write_text("title = [\n", encoding="utf-8")  # a toast
+    env = {k: v for k, v in {**os.environ, **CLEAN_ENV, "CAREERS_PATH": str(mine), "TERM": "xterm-256color",
+                             "COLUMNS": "160", "LINES": "40", "XDG_CONFIG_HOME": str(tmp_path / "config")}.items()
+           if v is not None}
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "careerexplorer", "explore", "zebra"], stdin=terminal,
+                            stdout=terminal, stderr=terminal, env=env, cwd=tmp_path, close_fds=True)
+    os.close(terminal)
+    out = b""
+
+    def read_until(wanted: bytes, seconds: float) -> None:
+        nonlocal out
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and wanted not in out:
+            if select.select([controller], [], [], 0.1)[0]:
+                try:
+                    out += os.read(controller, 65536)
+                except OSError:  # the other side closed
+                    return
+
+    try:
+        read_until(b"[RN]", 60)  # the first screen, with the career in the results
+        assert b"[RN]" in out, out[-2000:]
+        os.write(controller, b"\r")  # Enter: its page
+        read_until(b"What To Learn", 30)
+        os.write(controller, b"\x03")  # Ctrl-C
+        proc.wait(timeout=30)
+        read_until(b"never", 1)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(controller)
+    assert proc.returncode == 0
+    text = out.decode("utf-8", "replace")
+    assert "What To Learn" in text and "[@click=app.screenshot(" in text and "\\x1b]52;c;ZXZpbA==\\x07" in text
+    assert "1 file could not be read" in text and "broken\\x1b]52" in text
+    # What Textual itself sends (hyperlinks, the mouse pointer's shape), and nothing from the profile.
+    assert set(re.findall(r"\x1b\](\d*)", text)) <= {"8", "22"}
+    assert not any(raw in text for raw in ("\x9b", "\x85", "\u202e", "\u2066"))
+    assert not [m for m in re.findall(r"\x1b]8;[^;]*;([^\x1b\x07]*)", text) if "evil" in m]
