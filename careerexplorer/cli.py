@@ -670,9 +670,12 @@ def shortlist_list(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     cat = catalog()
     result, missing = commands.shortlist_view(cat, shortlist_path())
     show_result(cat, result, fmt, json_out)
-    for slug in missing:
+    if missing:  # one line, however many: a damaged file may hold millions
+        names = ", ".join(sanitize.message(repr(slug[:200]), 120) for slug in missing[:3])
+        names += f" and {len(missing) - 3:,} more" if len(missing) > 3 else ""
         sys.stderr.write(
-            f"careers: warning: {sanitize.message(repr(slug))} on your shortlist is no longer in the catalog\n"
+            f"careers: warning: {names} on your shortlist "
+            f"{'is' if len(missing) == 1 else 'are'} no longer in the catalog\n"
         )
 
 
@@ -723,7 +726,19 @@ def explore(
 
         place = commands.place(catalog(), state, None)
         state = place.states[0] if place else None
+    if not on_a_terminal():
+        # Without a keyboard to read or a screen to draw on, the explorer would wait for keys that
+        # never come, writing screen codes into a file or a pipe.
+        raise fail("explore needs a terminal (its input and output are not one); in a script, use 'careers search'")
     run(query, state, [*_state["dirs"], *user_dirs_from_env()], shortlist_path())
+
+
+def on_a_terminal() -> bool:
+    """Whether standard input, output and error (where Textual draws) are all a terminal."""
+    try:
+        return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
+    except ValueError:  # a closed stream
+        return False
 
 
 @app.command()

@@ -193,21 +193,26 @@ def shortlist_view(cat: Catalog, path: Path) -> tuple[Shortlist, list[str]]:
     return Shortlist(slugs=tuple(slugs), entries=entries), [s for s in slugs if s not in cat.by_slug]
 
 
-def shortlist_add(cat: Catalog, path: Path, careers: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """(the slugs asked for, those newly added, the whole list after)."""
+def shortlist_add(
+    cat: Catalog, path: Path, careers: Sequence[str], wait: float | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """(the slugs asked for, those newly added, the whole list after); ``wait`` is how long another
+    process's lock is waited for (careerexplorer.shortlist.LOCK_WAIT when None)."""
     from careerexplorer import shortlist
 
     slugs = [resolve(cat, c) for c in careers]
-    current, added = shortlist.add(path, slugs)
+    current, added = shortlist.add(path, slugs, wait)
     return slugs, added, current
 
 
-def shortlist_remove(cat: Catalog, path: Path, careers: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+def shortlist_remove(
+    cat: Catalog, path: Path, careers: Sequence[str], wait: float | None = None
+) -> tuple[list[str], list[str], list[str]]:
     from careerexplorer import shortlist
 
     on_list = shortlist.read(path)
     slugs = [c if c in on_list else resolve(cat, c) for c in careers]
-    current, removed = shortlist.remove(path, slugs)
+    current, removed = shortlist.remove(path, slugs, wait)
     return slugs, removed, current
 
 

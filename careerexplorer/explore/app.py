@@ -10,13 +10,14 @@ import gc
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from careerexplorer.errors import CareerError
+from careerexplorer.explore.screentext import shown, tell
 from careerexplorer.explore.session import Row, Session
 from careerexplorer.explore.widgets import (
     HELP_AND_QUIT,
@@ -39,6 +40,12 @@ class QueryInput(Input):
         Binding("f1", "app.help", "Help"),
     ]
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Pasted text goes in as the screen shows text (an input draws its value as it is, so an
+        # escape sequence in it would reach the terminal); Input's own handler then inserts it.
+        lines = event.text.splitlines()
+        event.text = shown(lines[0]).plain if lines else ""
+
 
 class SearchScreen(WithSession, Screen[None]):
     """The first screen: the query box, the ranked results, and why the highlighted one matched."""
@@ -60,11 +67,14 @@ class SearchScreen(WithSession, Screen[None]):
         self.shown_query: str | None = None  # the text the results answer (tests and the benchmark wait on it)
         self.on_shortlist: set[str] = set()
         self.shown: dict[str, str] = {}
+        self.shortlist_problem = ""  # said once, not again on every return to this screen
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
         yield QueryInput(
-            value=self.initial, placeholder="Search careers: a title, a subject, a certification...", id="query"
+            value=shown(self.initial).plain,
+            placeholder="Search careers: a title, a subject, a certification...",
+            id="query",
         )
         yield Static(id="heads")
         yield ResultsView(id="results")
@@ -77,8 +87,10 @@ class SearchScreen(WithSession, Screen[None]):
             query.cursor_blink = False  # the same picture on every run
         self.read_shortlist()
         self.update_results()
-        for line in self.session.catalog.warnings:  # problems in the user's own folders, as the CLI warns of them
-            self.app.notify(line, title="warning", severity="warning", timeout=10)
+        # Problems in the user's own folders: one toast for them all, however many files are broken.
+        problems = self.session.problems()
+        if problems:
+            tell(self.app, problems, title="warning", severity="warning", timeout=10)
         query.focus()
         # Once the first screen is up, while the reader looks at it, get search ready for typing.
         self.call_after_refresh(self.ready_for_typing)
@@ -92,8 +104,11 @@ class SearchScreen(WithSession, Screen[None]):
     def read_shortlist(self) -> None:
         try:
             self.on_shortlist = set(self.session.shortlist())
+            self.shortlist_problem = ""
         except CareerError as exc:
-            self.app.notify(str(exc), severity="error")
+            if str(exc) != self.shortlist_problem:
+                self.shortlist_problem = str(exc)
+                tell(self.app, str(exc), severity="error")
             self.on_shortlist = set()
 
     @property
@@ -130,9 +145,7 @@ class SearchScreen(WithSession, Screen[None]):
         self.set_line("#heads", column_heads(results.scrollable_content_region.width or self.app.size.width - 2))
         self.set_line(
             "#status",
-            Text.assemble(
-                (self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"
-            ),
+            shown((self.note, "bold"), "  ·  ", self.session.describe(), f"  ·  shortlist: {len(self.on_shortlist)}"),
         )
 
     def set_line(self, selector: str, text: Text) -> None:
@@ -146,13 +159,9 @@ class SearchScreen(WithSession, Screen[None]):
     @on(ResultsView.Highlighted)
     def show_why(self) -> None:
         row = self.current()
-        why = Text()
         # A search line's reason is worked out when the line is first highlighted.
         reason = (row.why or self.session.why(self.shown_query or "", row.slug)) if row is not None else ""
-        if reason:
-            why.append("Why: ", style="bold")
-            why.append(reason)
-        self.set_line("#why", why)
+        self.set_line("#why", shown(("Why: ", "bold"), reason) if reason else shown())
 
     def action_move(self, by: int) -> None:
         self.results.action_move(by)

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from careerexplorer.errors import CareerError
+from careerexplorer.explore.screentext import shown, tell
 from careerexplorer.explore.session import Session, links, parse_min_salary
 from careerexplorer.explore.widgets import ASCII_ONLY, HELP, HELP_AND_QUIT, PageText, WithSession, toggle_shortlist
 
@@ -45,7 +46,7 @@ class PageScreen(WithSession, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="page-scroll"):
-            yield PageText(lambda width: Text(), id="page")
+            yield PageText(lambda width: shown(), id="page")
             yield Label("Linked careers (l, then Enter opens one here)", id="links-head")
             yield LinkList(id="links")
         yield Footer()
@@ -60,7 +61,7 @@ class PageScreen(WithSession, Screen[None]):
         try:
             page = self.session.page(slug)
         except CareerError as exc:
-            self.app.notify(str(exc), severity="error")
+            tell(self.app, str(exc), severity="error")
             return
         self.slug = slug
         self.title_text = page.profile.title
@@ -68,9 +69,7 @@ class PageScreen(WithSession, Screen[None]):
         found = links(page.profile)
         link_list = self.query_one("#links", LinkList)
         link_list.clear_options()
-        link_list.add_options(
-            [Option(Text.assemble((f"{section}: ", "dim"), title), id=s) for section, s, title in found]
-        )
+        link_list.add_options([Option(shown((f"{section}: ", "dim"), title), id=s) for section, s, title in found])
         self.query_one("#links-head").display = bool(found)
         link_list.display = bool(found)
         self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
@@ -129,7 +128,11 @@ class CompareScreen(WithSession, Screen[None]):
         try:
             result = self.session.comparison()
         except CareerError as exc:
-            return Text(f"{exc}.\n\nPress s on a career (in the results or on its page) to put it on the shortlist.")
+            return shown(
+                str(exc),
+                ".\n\nPress s on a career (in the results or on its page) to put it on the shortlist.",
+                lines=True,
+            )
         return comparison(list(result.profiles), width, ASCII_ONLY)
 
     def on_mount(self) -> None:
@@ -162,7 +165,7 @@ class QuizScreen(WithSession, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#quiz-intro", Static).update(
-            Text("Interests: for each activity, would you enjoy it? y yes, m not sure, n no.", style="bold")
+            shown("Interests: for each activity, would you enjoy it? y yes, m not sure, n no.", style="bold")
         )
         self.query_one("#matches", OptionList).display = False
         self.ask()
@@ -173,7 +176,7 @@ class QuizScreen(WithSession, Screen[None]):
         number = len(self.answers)
         _, statement = QUIZ[number]
         self.query_one("#question", Static).update(
-            Text.assemble((f"{number + 1} of {len(QUIZ)}", "dim"), "\n\n", (statement, "bold"), "?")
+            shown((f"{number + 1} of {len(QUIZ)}", "dim"), "\n\n", (statement, "bold"), "?", lines=True)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -206,7 +209,7 @@ class QuizScreen(WithSession, Screen[None]):
         self.refresh_bindings()
         names = ", ".join(n.title() for n in result.interests)
         self.query_one("#question", Static).update(
-            Text.assemble(
+            shown(
                 ("Your interest code is ", "bold"),
                 (result.code, "bold green"),
                 f" ({names}). The careers that fit best (Enter opens one):",
@@ -217,7 +220,7 @@ class QuizScreen(WithSession, Screen[None]):
         matches.add_options(
             [
                 Option(
-                    Text.assemble((f"{m.fit:5.1f}  ", "green"), (m.entry["title"], "bold"), (f"  {m.why}", "dim")),
+                    shown((f"{m.fit:5.1f}  ", "green"), (m.entry["title"], "bold"), (f"  {m.why}", "dim")),
                     id=m.entry["slug"],
                 )
                 for m in result.matches
@@ -230,6 +233,11 @@ class QuizScreen(WithSession, Screen[None]):
     def open_match(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.push_screen(PageScreen(self.session, event.option.id))
+
+
+def choices(options: Any) -> list[tuple[Text, str]]:
+    """A drop-down list's options, each shown as text: values, or (label, value) pairs."""
+    return [(shown(o[0]), o[1]) if isinstance(o, tuple) else (shown(o), o) for o in options]
 
 
 class FiltersScreen(WithSession, ModalScreen[bool]):
@@ -249,7 +257,7 @@ class FiltersScreen(WithSession, ModalScreen[bool]):
         clusters = self.session.catalog.clusters
         with Vertical(id="filters"):
             yield Label("Filters (Tab moves, Enter opens a list; Ctrl-S applies)", classes="title")
-            yield from self.choice("Cluster", "cluster", [(c, c) for c in clusters.names()], "any cluster")
+            yield from self.choice("Cluster", "cluster", clusters.names(), "any cluster")
             yield from self.choice("Pathway", "pathway", self.pathways(values.get("cluster")), "any pathway")
             education = [(label, key) for key, _, label in EDUCATION_LADDER]
             yield from self.choice("Education: at most", "education", education, "any education")
@@ -257,20 +265,25 @@ class FiltersScreen(WithSession, ModalScreen[bool]):
             yield from self.choice("Outlook: at least", "outlook", outlook, "any outlook")
             with Horizontal(classes="row"):
                 yield Label("Minimum salary ")
-                yield Input(str(values.get("min_salary", "")), placeholder="e.g. 60000", id="min_salary", compact=True)
+                yield Input(
+                    shown(str(values.get("min_salary", ""))).plain,
+                    placeholder="e.g. 60000",
+                    id="min_salary",
+                    compact=True,
+                )
             yield Checkbox("Bright Outlook only", bool(values.get("bright_outlook")), id="bright_outlook", compact=True)
             yield Static(id="filter-error")
         yield Footer()
 
-    def choice(self, label: str, key: str, options: list[tuple[str, str]], prompt: str) -> ComposeResult:
-        """A labelled drop-down list of one filter, showing the value chosen before."""
-        yield Label(label)
+    def choice(self, label: str, key: str, options: Any, prompt: str) -> ComposeResult:
+        """A labelled drop-down list of one filter (values, or (label, value) pairs), with the value chosen before."""
+        yield Label(shown(label))
         value = self.session.filter_values.get(key, Select.NULL)
-        yield Select(options, prompt=prompt, id=key, compact=True, value=value)
+        yield Select(choices(options), prompt=prompt, id=key, compact=True, value=value)
 
-    def pathways(self, cluster: Any) -> list[tuple[str, str]]:
+    def pathways(self, cluster: Any) -> list[str]:
         names = self.session.catalog.clusters.pathway_names(cluster if isinstance(cluster, str) else None)
-        return [(p, p) for p in sorted(set(names))]
+        return sorted(set(names))
 
     def on_mount(self) -> None:
         self.query_one("#cluster", Select).focus()
@@ -280,8 +293,8 @@ class FiltersScreen(WithSession, ModalScreen[bool]):
         pathway = self.query_one("#pathway", Select)
         before = pathway.value
         options = self.pathways(event.value)
-        pathway.set_options(options)
-        if isinstance(before, str) and any(before == v for _, v in options):
+        pathway.set_options(choices(options))
+        if isinstance(before, str) and before in options:
             pathway.value = before
 
     def value(self, name: str) -> Any:
@@ -300,7 +313,7 @@ class FiltersScreen(WithSession, ModalScreen[bool]):
                 bright_outlook=self.query_one("#bright_outlook", Checkbox).value,
             )
         except CareerError as exc:
-            self.query_one("#filter-error", Static).update(Text(str(exc), style="bold red"))
+            self.query_one("#filter-error", Static).update(shown(str(exc), style="bold red"))
             return
         self.dismiss(True)
 
@@ -325,7 +338,7 @@ class StateScreen(WithSession, ModalScreen[bool]):
             yield Label("Wages for (Enter chooses)", classes="title")
             options = [
                 Option("United States", id="US"),
-                *(Option(f"{name} ({code})", id=code) for code, name in self.session.state_names()),
+                *(Option(shown(f"{name} ({code})"), id=code) for code, name in self.session.state_names()),
             ]
             yield OptionList(*options, id="state-list")
         yield Footer()
@@ -357,6 +370,6 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text("Keys", style="bold"))
-            yield Static(Text(HELP))
+            yield Static(shown("Keys", style="bold"))
+            yield Static(shown(HELP, lines=True))
         yield Footer()

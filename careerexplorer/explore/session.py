@@ -7,6 +7,7 @@ keeping the search index loaded, and the answers to recent queries, across keyst
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Collection
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from careerexplorer.search import Searcher
 
 RESULT_LIMIT = 50  # rows for a query; an empty query lists every career
+# How long a key waits for the shortlist's lock held by another process: short, so that the screen
+# never stops answering; then the key says who holds it, and can be pressed again.
+SHORTLIST_WAIT = 0.5
 SORTS = commands.SEARCH_SORTS  # relevance, title, salary, growth, openings
 
 
@@ -60,6 +64,7 @@ class Session:
         self.state: str | None = None
         self._cache: OrderedDict[tuple[str, Filters, str, str | None], Results] = OrderedDict()
         self._why: dict[tuple[str, Filters, str, str], str] = {}
+        self._shortlist_read: tuple[tuple[int, ...] | None, list[str] | str] = (None, "")
         if state:
             self.set_state(state)
 
@@ -258,17 +263,55 @@ class Session:
         return commands.show(self.catalog, slug, commands.place(self.catalog, self.state, None))
 
     def shortlist(self) -> list[str]:
+        """The shortlist, read again only when its file has changed (the screen asks on every return
+        to it, and a file of a hundred megabytes must not be parsed each time)."""
         from careerexplorer import shortlist
 
-        return shortlist.read(self.shortlist_path)
+        try:
+            st = os.stat(self.shortlist_path)
+            stamp: tuple[int, ...] | None = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+        except OSError:
+            stamp = None  # no file yet (or none to see): read says what that means
+        seen, value = self._shortlist_read
+        if stamp is None or stamp != seen:
+            try:
+                value = shortlist.read(self.shortlist_path)
+            except shortlist.ShortlistError as exc:
+                value = str(exc)
+            self._shortlist_read = (stamp, value)
+        if isinstance(value, str):
+            raise shortlist.ShortlistError(value)
+        return list(value)
 
     def toggle_shortlist(self, slug: str) -> bool:
         """Add a career to the shortlist, or take it off if it is there; True when it is on it now."""
         if slug in self.shortlist():
-            commands.shortlist_remove(self.catalog, self.shortlist_path, [slug])
+            commands.shortlist_remove(self.catalog, self.shortlist_path, [slug], SHORTLIST_WAIT)
             return False
-        commands.shortlist_add(self.catalog, self.shortlist_path, [slug])
+        commands.shortlist_add(self.catalog, self.shortlist_path, [slug], SHORTLIST_WAIT)
         return True
+
+    def problems(self) -> str:
+        """What is wrong in the user's own folders, in one message however many files are broken:
+        how many files could not be read (and how many other warnings), the command that lists
+        them all, and the first of them."""
+        import shlex
+
+        self.catalog.user_entries  # noqa: B018 -- the folders are read (and their warnings known) first
+        warnings = self.catalog.warnings
+        if not warnings:
+            return ""
+        skipped = sum(1 for w in warnings if w.startswith("skipped "))
+        counts = [f"{skipped} file{'s' * (skipped != 1)} could not be read"] if skipped else []
+        others = len(warnings) - skipped
+        if others:
+            counts.append(f"{others} {'other ' * bool(skipped)}warning{'s' * (others != 1)}")
+        dirs = self.catalog.user_dirs
+        places = [w.removeprefix("skipped ") for w in warnings]
+        named = [d for d in dirs if any(p.startswith((f"{d}{os.sep}", f"{d}:")) for p in places)]
+        check = " ".join(["careers validate", *(shlex.quote(str(d)) for d in named or dirs)])
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        return f"{' and '.join(counts)}: {check}\n{warnings[0]}{more}"
 
     def comparison(self) -> Comparison:
         """The first four careers of the shortlist side by side, as `careers compare` without arguments."""

@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from careerexplorer.errors import CareerError
+from careerexplorer.explore.screentext import shown, tell
 from careerexplorer.explore.session import Row, Session
 
 ASCII_ONLY = not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
@@ -91,22 +92,24 @@ class PageText(Widget):
 def row_prompt(row: Row, width: int, marked: bool) -> Text:
     """One results line: title, AVG. SALARY, education, outlook, in columns that fit the width."""
     education, outlook = 22, 19
-    title = max(12, width - 2 - 12 - education - outlook)
-    name = Text(row.title, style="bold")
-    name.truncate(title, overflow="ellipsis", pad=True)
-    line = Text("* " if marked else "  ", style="bold yellow")
-    line.append_text(name)
-    line.append(f"{row.salary:>11} ", style="green")
-    line.append(f"{row.education[: education - 1]:<{education}}")
-    line.append(row.outlook[:outlook])
-    return line
+    room = max(12, width - 2 - 12 - education - outlook)
+    name = shown((row.title, "bold"))
+    name.truncate(room, overflow="ellipsis", pad=True)
+    return shown(  # the marker's style is the whole line's
+        "* " if marked else "  ",
+        name,
+        (f"{row.salary:>11} ", "green"),
+        f"{row.education[: education - 1]:<{education}}",
+        row.outlook[:outlook],
+        style="bold yellow",
+    )
 
 
 def column_heads(width: int) -> Text:
     education, outlook = 22, 19
-    title = max(12, width - 2 - 12 - education - outlook)
-    return Text(
-        f"  {'Career':<{title}}{'AVG. SALARY':>11} {'Education':<{education}}{'Outlook':<{outlook}}"[:width],
+    room = max(12, width - 2 - 12 - education - outlook)
+    return shown(
+        f"  {'Career':<{room}}{'AVG. SALARY':>11} {'Education':<{education}}{'Outlook':<{outlook}}"[:width],
         style="bold",
     )
 
@@ -115,9 +118,9 @@ def toggle_shortlist(app: App[Any], session: Session, slug: str, title: str) -> 
     try:
         added = session.toggle_shortlist(slug)
     except CareerError as exc:
-        app.notify(str(exc), severity="error")
+        tell(app, str(exc), severity="error")
         return
-    app.notify(f"{title}: {'added to' if added else 'taken off'} your shortlist")
+    tell(app, title, f": {'added to' if added else 'taken off'} your shortlist")
 
 
 class ResultsView(ScrollView, can_focus=True):
