@@ -309,3 +309,21 @@ def test_every_route_row_names_its_source_and_real_careers(catalog_profiles: lis
             route = codes[code].entry_route
             assert route is not None and route.source == row["source"], code  # the importer copied it
     assert len(rows) >= 30
+
+
+def test_validate_names_a_missing_or_unknown_credential_field_with_its_line(
+    runner: Any, app: Any, tmp_path: Any
+) -> None:
+    from helpers import profile_toml
+
+    path = tmp_path / "sample-career.toml"
+    path.write_text(profile_toml("sample-career") + '\n[[certifications]]\nname = "A license"\nissuer = "A board"\n'
+                    'kind = "license"\ntiming = "someday"\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        f"{path}:13: certifications[0].timing: 'someday' is not one of: entry, after-experience",
+        f"{path}:9: certifications[0].needed: missing required key (a string: Whether it is needed to work: "
+        "required everywhere (every state, or by federal rule), in some states only, by most employers, or voluntary)",
+        "1 file checked, 2 problems",
+    ]
