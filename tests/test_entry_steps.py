@@ -63,7 +63,7 @@ EXPECTED: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("nurse-anesthetist", "health", ("critical care", "doctoral nurse anesthesia program", "NBCRNA"), ()),
     ("medical-records-specialist", "health", ("certificate program",), ()),
     ("licensed-practical-and-licensed-vocational-nurse", "health",
-     ("certificate program", "Licensed Practical Nurse"), ()),
+     ("certificate program", "NCLEX-PN", "LPN or LVN license"), ()),
     ("physical-therapist", "health", ("doctoral or professional degree", "Physical therapist license"),
      ("Orthopaedic Clinical Specialist",)),
     ("veterinarian", "health", ("Doctor of Veterinary Medicine", "NAVLE"),
@@ -93,6 +93,10 @@ EXPECTED: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("other-physician", "All Other", ("medical school", "residency"), ("Medical specialty board certification",)),
     ("other-engineer", "All Other", ("bachelor's degree",), ("Professional Engineer license",)),
     ("mechanical-engineer", "business", ("bachelor's degree",), ("Professional Engineer license",)),
+    ("insurance-sales-agent", "business", ("pre-licensing course", "state exam"), ("Chartered Life Underwriter",)),
+    ("securities-commodities-and-financial-services-sales-agent", "business", ("SIE", "Series 7"), ()),
+    ("mortician-undertaker-and-funeral-arranger", "business", ("mortuary science", "apprenticeship", "exam"), ()),
+    ("flight-attendant", "transport", ("initial training", "Certificate of Demonstrated Proficiency"), ()),
 ]
 
 FAMILIES = {"health", "trades", "police", "fire", "teaching", "arts", "military", "transport", "All Other",
