@@ -96,7 +96,8 @@ def test_a_license_that_needs_experience_comes_later_with_its_years() -> None:
     steps = how_to_become(p)
     assert steps[0].startswith("Finish high school")
     assert "apprenticeship" in steps[1]
-    assert steps[2] == "Later, with experience: Master electrician license (where required, usually after about 6 years)."
+    assert steps[2] == ("Later, with experience: Master electrician license "
+                        "(where required, usually after about 6 years).")
     assert len(steps) == 3
 
 
@@ -154,7 +155,8 @@ def test_no_formal_credential_and_training_say_different_things() -> None:
 
 
 def test_two_steps_that_say_the_same_are_one() -> None:
-    route = {"source": "A public page: https://example.org", "steps": ["Finish high school, or earn a GED or other equivalent."]}
+    route = {"source": "A public page: https://example.org",
+             "steps": ["Finish high school, or earn a GED or other equivalent."]}
     steps = how_to_become(profile("High school diploma or equivalent", entry_route=route))
     assert steps == ["Finish high school, or earn a GED or other equivalent."]
 
