@@ -153,12 +153,14 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
         out += [md(point) + "\n" for point in person.points]
         out += [f"> “{md(q)}” — {md(person.name)}\n" for q in person.quotes]
     if p.certifications or p.requirements_note:
+        from careerexplorer.guidance import credential_label
+
         out += ["", "## Extra Requirements", ""]
         if p.requirements_note:
             out += [md(p.requirements_note), ""]
         out += [
             f"- {('**' + md(c.abbr) + '**: ') if c.abbr else ''}{md(c.name)} ({md(c.issuer)})"
-            + (" (license)" if c.kind == "license" else "")
+            + (f". {label[0].upper()}{label[1:]}" + ("" if c.note else ".") if (label := credential_label(c)) else "")
             + (f". {md(c.note)}" if c.note else "")
             for c in p.certifications
         ]

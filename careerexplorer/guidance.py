@@ -2,13 +2,14 @@
 
 Nothing here is stored in profiles. The explanations restate, in our words, what BLS's education
 and training categories mean (BLS Employment Projections, "Education and training assignments");
-the steps of "How to become one" are chosen by rule from the profile's own data and never add a
-fact it does not hold.
+the steps of "How to become one" are chosen by rule from the profile's own data (its education,
+its credentials' kind, need and timing, and the entry route the importer copied from the reviewed
+table data/entry_steps.toml) and never add a fact it does not hold.
 """
 
 from __future__ import annotations
 
-from careerexplorer.model import Lead, Profile, education_rank
+from careerexplorer.model import Certification, Lead, Profile, Route, education_rank
 
 # O*NET's "Required Level of Education" (RL) categories 1-12, in our short words, each with the
 # place on the education ladder it compares with (careerexplorer.model.EDUCATION_LADDER).
@@ -142,7 +143,7 @@ def _listed(names: list[str]) -> str:
 
 
 SCHOOLING_STEP = {
-    "No formal educational credential": "Start without a formal credential; the job is learned at work.",
+    "No formal educational credential": "No diploma or degree is needed to start.",
     "High school diploma or equivalent": "Finish high school, or earn a GED or other equivalent.",
     "Some college, no degree": "Finish high school, then take some college courses.",
     "Postsecondary nondegree award": "Finish high school, then complete a certificate program after high school",
@@ -167,35 +168,148 @@ EXPERIENCE_STEP = {
     "5 years or more": "Gain five years or more of experience in a related job first.",
 }
 
+# A program whose title names supervised training after a degree is never given as the degree itself.
+NOT_A_DEGREE = ("residency", "fellowship", "internship")
 
-def how_to_become(p: Profile) -> list[str]:
-    """The steps into a career, in order, composed by rule from its facts; empty without education data."""
+# How a credential is earned, by its kind, as the start of a step.
+CREDENTIAL_VERB = {
+    "license": "Get licensed",
+    "certification": "Get certified",
+    "registration": "Register",
+    "exam": "Pass the exam",
+    "training": "Complete the training",
+}
+# How many credentials one step names at most.
+CREDENTIALS_SHOWN = 3
+
+
+def credential_label(c: Certification) -> str:
+    """What a credential is and whether it is needed, in a few words, from its own fields only."""
+    needed = {
+        "everywhere": "required",
+        "some-states": "required in some states",
+        "most-employers": "expected by most employers",
+        "voluntary": "optional",
+    }.get(c.needed or "", "")
+    words = [w for w in (c.kind, needed) if w]
+    if c.timing == "after-experience":
+        words.append(f"after about {_years(c.years)} of experience" if c.years else "after experience")
+    return ", ".join(words)
+
+
+def _years(n: int) -> str:
+    return "a year" if n == 1 else f"{n} years"
+
+
+def _credential_name(c: Certification) -> str:
+    if c.abbr and c.abbr.lower() not in c.name.lower():
+        return f"{c.name} ({c.abbr})"
+    return c.name
+
+
+def _covered(c: Certification, route: Route | None) -> bool:
+    if route is None:
+        return False
+    said = f"{c.abbr or ''} {c.name}".lower()
+    return any(words.lower() in said for words in route.covers)
+
+
+def _listed_names(names: list[str]) -> str:
+    return "; ".join(names[:CREDENTIALS_SHOWN])
+
+
+def credential_steps(p: Profile) -> tuple[list[str], list[str]]:
+    """(entry steps, later steps) for a profile's credentials, each sentence made from the credential's fields."""
+    entry: list[str] = []
+    optional: list[str] = []
+    later: list[str] = []
+    for needed in ("everywhere", "some-states", "most-employers"):
+        for kind, verb in CREDENTIAL_VERB.items():
+            names = [
+                _credential_name(c)
+                for c in p.certifications
+                if c.timing == "entry" and c.needed == needed and c.kind == kind and not _covered(c, p.entry_route)
+            ]
+            if not names:
+                continue
+            listed, one = _listed_names(names), len(names) == 1
+            if needed == "everywhere":
+                entry.append(f"{verb}: {listed}.")
+            elif needed == "some-states":
+                it = "it" if one else "them"
+                entry.append(f"Where your state or city requires {it}, {verb[0].lower()}{verb[1:]}: {listed}.")
+            else:
+                entry.append(f"{verb}: {listed}; most employers expect {'it' if one else 'one of these'}.")
+    for c in p.certifications:
+        if _covered(c, p.entry_route):
+            continue
+        if c.timing == "entry" and c.needed == "voluntary":
+            optional.append(c.abbr or c.name)
+        elif c.timing == "after-experience":
+            notes = ["where required"] if c.needed == "some-states" else []
+            if c.years:
+                notes.append(f"usually after about {_years(c.years)}")
+            later.append(_credential_name(c) + (f" ({', '.join(notes)})" if notes else ""))
+    if optional:
+        shown = ", ".join(optional[:CREDENTIALS_SHOWN])
+        entry.append(f"Optional credentials that some employers or jobs ask for: {shown}.")
+    steps_later = [f"Later, with experience: {_listed_names(later)}."] if later else []
+    return entry, steps_later
+
+
+def _schooling(p: Profile) -> str | None:
     e = p.education
     if e is None or e.typical_entry not in SCHOOLING_STEP:
-        return []
-    steps = []
+        return None
     school = SCHOOLING_STEP[e.typical_entry]
-    if not school.endswith("."):
-        field = p.programs[0].title if p.programs and education_rank(e.typical_entry) >= 3 else None
-        school += f", for example in {field}." if field else "."
-    steps.append(school)
-    if e.experience in EXPERIENCE_STEP:
+    if school.endswith("."):
+        return school
+    field = None
+    if education_rank(e.typical_entry) >= 3:
+        degrees = [prog.title for prog in p.programs if not any(w in prog.title.lower() for w in NOT_A_DEGREE)]
+        field = degrees[0] if degrees else None
+    return school + (f", for example in {field}." if field else ".")
+
+
+def how_to_become(p: Profile) -> list[str]:
+    """The steps into a career, in order: what a beginner does, then what comes later.
+
+    Composed by rule from the profile's own facts: BLS's education, experience and training, the
+    entry route (data/entry_steps.toml, baked into the profile by the importer) and each
+    credential's kind, need and timing. Empty when the profile has neither education nor a route.
+    """
+    route = p.entry_route
+    e = p.education
+    school = (route.schooling if route else None) or _schooling(p)
+    if school is None and route is None:
+        return []
+    steps = [school] if school else []
+    if e and e.experience in EXPERIENCE_STEP and (route is None or route.experience_step):
         steps.append(EXPERIENCE_STEP[e.experience])
-    if e.training in TRAINING_STEP:
-        steps.append(TRAINING_STEP[e.training])
-    licenses = [c for c in p.certifications if c.kind == "license"]
-    others = [c for c in p.certifications if c.kind != "license"]
-    if licenses:
-        names = "; ".join(c.name for c in licenses[:2])
-        varies = any("state" in (c.note or "").lower() for c in licenses)
-        steps.append(f"Get licensed: {names}." + (" Requirements vary by state." if varies else ""))
-    if others:
-        names = ", ".join(c.abbr or c.name for c in others[:3])
-        varies = not licenses and any("state" in (c.note or "").lower() for c in others)
-        steps.append(
-            f"Earn a certification employers look for, such as {names}." + (" Rules vary by state." if varies else "")
-        )
-    return steps
+    if route:
+        steps += route.steps
+    training = []
+    if e and e.training in TRAINING_STEP and (route is None or route.training_step):
+        training.append(TRAINING_STEP[e.training])
+    entry, later = credential_steps(p)
+    # Supervised practice after the schooling (a dietetic internship, an architecture internship)
+    # comes before the credentials it qualifies people for; training on the job comes after them.
+    steps += training + entry if e and e.training == "Internship/residency" else entry + training
+    steps += route.later if route else ()
+    steps += later
+    return _distinct(steps)
+
+
+def _distinct(steps: list[str]) -> list[str]:
+    """The steps without repeats: two steps that say the same words are one."""
+    seen: set[str] = set()
+    out = []
+    for step in steps:
+        key = " ".join(step.lower().replace(",", " ").replace(".", " ").split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(step)
+    return out
 
 
 # Where it leads (docs/leads.md). The importer stores a career's leads with the page's first;

@@ -23,7 +23,10 @@ EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
 )
 BLS_EDUCATION = tuple(bls for _, bls, _ in EDUCATION_LADDER)
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
-CERT_KINDS = ("certification", "license")
+# What a credential is, whether it is needed to start, and when it comes (docs/profile-format.md).
+CERT_KINDS = ("license", "certification", "registration", "exam", "training")
+CERT_NEEDED = ("everywhere", "some-states", "most-employers", "voluntary")
+CERT_TIMING = ("entry", "after-experience")
 
 # The profile format's kinds of value that recur: an array of strings ("strs"), and a year's wage
 # in whole dollars (None where BLS publishes none).
@@ -161,7 +164,23 @@ class Certification(Record):
     issuer: str
     abbr: str | None = None
     kind: str | None = None
+    needed: str | None = None
+    timing: str | None = None
+    years: int | None = None
     note: str | None = None
+
+
+class Route(Record):
+    """The way into a career where it runs through steps no source file names (data/entry_steps.toml)."""
+
+    source: str
+    family: str | None = None
+    schooling: str | None = None
+    steps: Strs = ()
+    later: Strs = ()
+    covers: Strs = ()
+    experience_step: bool = True
+    training_step: bool = True
 
 
 class Related(Record):
@@ -252,6 +271,7 @@ class Profile(Record):
     programs: tuple[Program, ...] = ()
     insider: tuple[Insider, ...] = ()
     certifications: tuple[Certification, ...] = ()
+    entry_route: Route | None = None
     resources: tuple[Resource, ...] = ()
     sources: Strs = ()
     subjects: Strs = ()
@@ -269,6 +289,7 @@ class Profile(Record):
             "wages": _build(Wages, doc.get("wages")),
             "outlook": _build(Outlook, doc.get("outlook")),
             "education": _build(Education, doc.get("education")),
+            "entry_route": _build(Route, doc.get("entry_route")),
             "programs": tuple(_build(Program, p) for p in doc.get("programs", ())),
             "insider": tuple(_build(Insider, p) for p in doc.get("insider", ())),
             "certifications": tuple(_build(Certification, p) for p in doc.get("certifications", ())),

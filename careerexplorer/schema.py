@@ -6,7 +6,7 @@ import math
 import re
 from typing import Any
 
-from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, INTERESTS, LEAD_KINDS, LEAD_ROLES
+from careerexplorer.model import BLS_EDUCATION, CERT_KINDS, CERT_NEEDED, CERT_TIMING, INTERESTS, LEAD_KINDS, LEAD_ROLES
 from careerexplorer.record import Record
 from careerexplorer.text import ONET_RE, SLUG_RE, SOC_RE
 
@@ -171,8 +171,37 @@ PROFILE_FIELDS: dict[str, Field] = {
         abbr=_s("Abbreviation, e.g. RHIT"),
         name=_s("Full name", True),
         issuer=_s("Issuing body", True),
-        kind=_s("certification or license", choices=CERT_KINDS),
-        note=_s("For example, how licensing varies by state"),
+        kind=_s(
+            "What it is: a license (a government's permission to work), a certification (from a private body), "
+            "a registration (a listing with a regulator or court), an exam, or a training course",
+            True,
+            choices=CERT_KINDS,
+        ),
+        needed=_s(
+            "Whether it is needed to work: required everywhere (every state, or by federal rule), in some states "
+            "only, by most employers, or voluntary",
+            True,
+            choices=CERT_NEEDED,
+        ),
+        timing=_s(
+            "When people earn it: at entry, or after experience in the job (then it is never an entry step)",
+            True,
+            choices=CERT_TIMING,
+        ),
+        years=Field("int", doc="For `after-experience`: the usual years of experience first", minimum=0, maximum=40),
+        note=_s("For example, which states require it; sentences about states come from `needed`"),
+    ),
+    "entry_route": _table(
+        "How to Become One: steps into the career that no source file names (written by the importer from "
+        "data/entry_steps.toml)",
+        source=_s("The public source a counselor would check, with its address", True),
+        family=_s("The family of careers the steps are for, e.g. police"),
+        schooling=_s("The schooling step, in place of the one made from BLS's typical entry education"),
+        steps=_strs("What a beginner does after the schooling, in order"),
+        later=_strs("What comes with experience, each a sentence beginning 'Later'"),
+        covers=_strs("Credentials the steps already name (abbreviation or words of the name), not repeated"),
+        experience_step=Field("bool", doc="Keep the step made from BLS's work experience (default true)"),
+        training_step=Field("bool", doc="Keep the step made from BLS's on-the-job training (default true)"),
     ),
     "resources": _tables(
         "Additional Information: websites",

@@ -11,6 +11,7 @@ from careerexplorer.guidance import (
     EXPERIENCE_EXPLAINED,
     SURVEY_CATEGORIES,
     TRAINING_EXPLAINED,
+    credential_label,
     explained,
     how_to_become,
     survey_difference,
@@ -83,31 +84,88 @@ def test_no_sentence_when_they_agree_or_a_side_is_missing() -> None:
     assert survey_difference(profile("Bachelor's degree")) is None
 
 
-def test_how_to_become_an_electrician_like_career() -> None:
+def cert(name: str, kind: str = "certification", needed: str = "voluntary", timing: str = "entry",
+         **extra: Any) -> dict[str, Any]:
+    return {"name": name, "issuer": "A body", "kind": kind, "needed": needed, "timing": timing, **extra}
+
+
+def test_a_license_that_needs_experience_comes_later_with_its_years() -> None:
     p = profile("High school diploma or equivalent", training="Apprenticeship", certifications=[
-        {"name": "Journeyman electrician license", "issuer": "State licensing boards", "kind": "license",
-         "note": "Requirements differ by state."}])
+        cert("Master electrician license", "license", "some-states", "after-experience", years=6,
+             note="Requirements differ by state.")])
     steps = how_to_become(p)
-    assert len(steps) == 3
     assert steps[0].startswith("Finish high school")
     assert "apprenticeship" in steps[1]
-    assert "Journeyman electrician license" in steps[2] and "vary by state" in steps[2]
+    assert steps[2] == ("Later, with experience: Master electrician license "
+                        "(where required, usually after about 6 years).")
+    assert len(steps) == 3
 
 
-def test_how_to_become_names_a_program_and_experience_in_order() -> None:
-    p = profile("Bachelor's degree", experience="5 years or more",
-                programs=[{"cip": "51.3801", "title": "Registered Nursing/Registered Nurse"}],
-                certifications=[{"abbr": "CCRN", "name": "Critical care", "issuer": "AACN"}])
+def test_entry_credentials_are_worded_by_their_need_and_kind() -> None:
+    p = profile("Postsecondary nondegree award", certifications=[
+        cert("Barber license", "license", "everywhere"),
+        cert("Food handler card", "training", "some-states"),
+        cert("Securities exam", "exam", "most-employers"),
+        cert("Drone pilot certificate", abbr="P107", note="Only for paid drone work; rules vary by state."),
+    ])
     steps = how_to_become(p)
-    assert "bachelor's degree, for example in Registered Nursing/Registered Nurse" in steps[0]
-    assert "five years or more" in steps[1]
-    assert "CCRN" in steps[2] and "state" not in steps[2]
+    assert "Get licensed: Barber license." in steps
+    assert "Where your state or city requires it, complete the training: Food handler card." in steps
+    assert "Pass the exam: Securities exam; most employers expect it." in steps
+    assert "Optional credentials that some employers or jobs ask for: P107." in steps
+    # The note's "state" makes no sentence: only `needed` speaks of states.
+    assert sum("state" in s for s in steps) == 1
 
 
-def test_how_to_become_invents_nothing_without_education_data() -> None:
-    assert how_to_become(profile(None, certifications=[{"name": "X", "issuer": "Y"}])) == []
+def test_how_to_become_names_a_degree_never_a_residency() -> None:
+    p = profile("Doctoral or professional degree", training="Internship/residency", programs=[
+        {"cip": "60.0107", "title": "Family Medicine Residency Program"},
+        {"cip": "51.1201", "title": "Medicine"}])
+    steps = how_to_become(p)
+    assert steps[0] == "Earn a bachelor's degree, then a doctoral or professional degree, for example in Medicine."
+
+
+def test_an_entry_route_adds_its_steps_in_order_and_covers_its_credentials() -> None:
+    route = {"source": "A public page: https://example.org", "schooling": "Finish high school.",
+             "steps": ["Complete the academy."], "later": ["Later: test for promotion."],
+             "covers": ["Peace officer"], "training_step": False}
+    p = profile("High school diploma or equivalent", experience="Less than 5 years",
+                training="Moderate-term on-the-job training", entry_route=route,
+                certifications=[cert("Peace officer certification", needed="everywhere"),
+                                cert("Crisis training", "training", "most-employers")])
+    assert how_to_become(p) == [
+        "Finish high school.",
+        "Gain experience in a related job first (less than five years is typical).",
+        "Complete the academy.",
+        "Complete the training: Crisis training; most employers expect it.",
+        "Later: test for promotion.",
+    ]
+
+
+def test_a_route_alone_is_enough_and_nothing_is_invented_without_one() -> None:
+    assert how_to_become(profile(None, certifications=[cert("X")])) == []
+    route = {"source": "A public page: https://example.org", "schooling": "Finish high school.",
+             "steps": ["Take the ASVAB test."]}
+    assert how_to_become(profile(None, entry_route=route)) == ["Finish high school.", "Take the ASVAB test."]
+
+
+def test_no_formal_credential_and_training_say_different_things() -> None:
     steps = how_to_become(profile("No formal educational credential", training="Short-term on-the-job training"))
-    assert len(steps) == 2 and not any("licens" in s or "certif" in s for s in steps)
+    assert steps == ["No diploma or degree is needed to start.", "Learn the work on the job in the first month or so."]
+
+
+def test_two_steps_that_say_the_same_are_one() -> None:
+    route = {"source": "A public page: https://example.org",
+             "steps": ["Finish high school, or earn a GED or other equivalent."]}
+    steps = how_to_become(profile("High school diploma or equivalent", entry_route=route))
+    assert steps == ["Finish high school, or earn a GED or other equivalent."]
+
+
+def test_the_credential_label_comes_from_its_fields() -> None:
+    p = profile(None, certifications=[cert("PE", "license", "voluntary", "after-experience", years=4),
+                                      cert("RN", "license", "everywhere"), cert("Old style")])
+    assert [credential_label(c) for c in p.certifications] == [
+        "license, optional, after about 4 years of experience", "license, required", "certification, optional"]
 
 
 def test_a_minority_naming_less_is_not_worth_a_sentence() -> None:

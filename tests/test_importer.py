@@ -279,7 +279,8 @@ def test_hand_edits_survive_a_reimport_and_facts_are_restored(fresh: Path) -> No
     text = path.read_text(encoding="utf-8")
     text = text.replace(load(fresh, "medical-records-specialist")["summary"], "Edited by hand.")
     text = text.replace("mean = 56790", "mean = 1")  # a fact: the sources win
-    text += '\n[[certifications]]\nabbr = "CCS"\nname = "Certified Coding Specialist"\nissuer = "AHIMA"\n'
+    text += ('\n[[certifications]]\nabbr = "CCS"\nname = "Certified Coding Specialist"\nissuer = "AHIMA"\n'
+             'kind = "certification"\nneeded = "voluntary"\ntiming = "after-experience"\nyears = 1\n')
     path.write_text(text, encoding="utf-8")
     _, changed, _ = run(SOURCES, fresh, [EDITORIAL])
     assert changed >= 1
@@ -455,3 +456,36 @@ def test_also_called_never_repeats_the_title(imported: tuple[Path, Any]) -> None
         assert "Personal Care Aide\tY" in fh.read()  # O*NET reports the title itself as a title
     doc = load(data, "personal-care-aide")
     assert "personal care aide" not in {t.lower() for t in doc.get("also_called", []) + doc.get("search_titles", [])}
+
+
+def test_entry_routes_are_read_by_code_and_a_bad_row_stops_the_import(tmp_path: Path) -> None:
+    from tools.import_data import read_routes
+
+    occupations = {"29-2072.00": "Medical Records Specialists", "31-1121.00": "Home Health Aides"}
+    table = tmp_path / "entry_steps.toml"
+    row = '[[route]]\nfamily = "f"\ncodes = ["29-2072.00", "99-9999.00"]\nsource = "A page: https://example.org"\n'
+    table.write_text(row + 'steps = ["Do this."]\n', encoding="utf-8")
+    routes = read_routes(table, occupations)
+    assert list(routes) == ["29-2072.00"]  # a code the sources lack is left out
+    assert routes["29-2072.00"]["steps"] == ["Do this."] and "codes" not in routes["29-2072.00"]
+    table.write_text(row + row, encoding="utf-8")
+    with pytest.raises(SystemExit, match="29-2072.00 is in two routes"):
+        read_routes(table, occupations)
+    table.write_text(row + 'stpes = ["Do this."]\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="stpes"):
+        read_routes(table, occupations)
+
+
+def test_the_importer_bakes_the_route_into_the_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tools.import_data as importer
+
+    table = tmp_path / "entry_steps.toml"
+    table.write_text('[[route]]\nfamily = "records"\ncodes = ["29-2072.00"]\nsource = "A page: https://example.org"\n'
+                     'steps = ["Do this first."]\ntraining_step = false\n', encoding="utf-8")
+    monkeypatch.setattr(importer, "ROUTES", table)
+    data = new_data_dir(tmp_path)
+    importer.run(SOURCES, data, [EDITORIAL])
+    assert load(data, "medical-records-specialist")["entry_route"] == {
+        "family": "records", "source": "A page: https://example.org", "steps": ["Do this first."],
+        "training_step": False}
+    assert "entry_route" not in load(data, "home-health-aide")

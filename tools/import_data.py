@@ -40,6 +40,8 @@ from tools.titles import assign_slugs, display_title
 from tools.tomlwrite import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
+# Reviewed entry steps by career family; baked into profiles so that `show` reads one file.
+ROUTES = ROOT / "data" / "entry_steps.toml"
 
 EDITORIAL_KEYS = (
     "summary",
@@ -119,6 +121,7 @@ class Tables:
     average_change: float | None
     programs: dict[str, list[dict[str, str]]]
     shared_soc: set[str] = field(default_factory=set)  # SOC codes of more than one O*NET occupation
+    routes: dict[str, dict[str, Any]] = field(default_factory=dict)  # entry routes by O*NET-SOC code
 
 
 @dataclass
@@ -167,7 +170,34 @@ def read_tables(src: Sources) -> Tables:
         average_change=average,
         programs=R.read_cip(src),
         shared_soc={soc for soc in socs if socs.count(soc) > 1},
+        routes=read_routes(ROUTES, occupations),
     )
+
+
+def read_routes(path: Path, occupations: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The reviewed entry steps by career family (data/entry_steps.toml), by O*NET-SOC code.
+
+    A code given to two rows, or a key the profile format does not know, stops the import with one
+    line naming the row. tests/test_entry_steps.py checks that every code is a bundled career.
+    """
+    from careerexplorer.schema import PROFILE_FIELDS, check
+
+    with path.open("rb") as fh:
+        rows = tomli.load(fh).get("route", [])
+    out: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    for row in rows:
+        route = {k: v for k, v in row.items() if k != "codes"}
+        errors, warnings = check({"entry_route": route}, {"entry_route": PROFILE_FIELDS["entry_route"]})
+        for where, why in errors + warnings:
+            raise SystemExit(f"import_data: {path.name}: route {row.get('family')!r}: {where}: {why}")
+        for code in row.get("codes", []):
+            if code in seen:
+                raise SystemExit(f"import_data: {path.name}: route {row.get('family')!r}: {code} is in two routes")
+            seen.add(code)
+            if code in occupations:  # a partial set of sources (the test fixtures) lacks most codes
+                out[code] = route
+    return out
 
 
 # --- one step per section of a profile ------------------------------------------------------
@@ -240,6 +270,10 @@ def step_outlook_education(doc: dict[str, Any], item: Item, t: Tables, src: Sour
     doc["education"] = education_table(row, basis)
 
 
+def step_entry_route(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
+    doc["entry_route"] = t.routes.get(item.code)
+
+
 def step_interests(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
     scores = t.interests.get(item.code, {})
     doc["interests"] = {k: scores[k] for k in INTERESTS if k in scores} or None
@@ -268,6 +302,7 @@ STEPS: tuple[Step, ...] = (
     step_skills,
     step_wages,
     step_outlook_education,
+    step_entry_route,
     step_interests,
     step_programs,
     step_sources,

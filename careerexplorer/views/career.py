@@ -211,6 +211,8 @@ def insider_info(page: Page, p: Profile) -> None:
 def extra_requirements(page: Page, p: Profile) -> None:
     if not p.certifications and not p.requirements_note:
         return
+    from careerexplorer.guidance import credential_label
+
     page.heading("Extra Requirements")
     page.para(p.requirements_note)
     items = []
@@ -218,8 +220,8 @@ def extra_requirements(page: Page, p: Profile) -> None:
         item = Text(f"{safe(c.abbr)}: " if c.abbr else "", style="bold")
         item.append(safe(c.name))
         item.append(f" ({safe(c.issuer)})", style=DIM)
-        if c.kind == "license":
-            item.append(" license", style="yellow")
+        if label := credential_label(c):
+            item.append(f". {label[0].upper()}{label[1:]}" + ("" if c.note else "."), style="yellow")
         if c.note:
             item.append(f". {safe(c.note)}")
         items.append(item)
