@@ -187,7 +187,11 @@ def check_file(
         layers = layers or overlay.Layers([], bundled_dir())
         seen = _seen | {path}
         doc, errors, result.notes = overlay.extend(
-            doc, path, layers, lambda p: Checked(p) if p in seen else check_file(p, clusters, layers, seen), clusters.problem
+            doc,
+            path,
+            layers,
+            lambda p: Checked(p) if p in seen else check_file(p, clusters, layers, seen),
+            clusters.problem,
         )
     # A key that is missing has no line of its own: point at its table, or the top of the file.
     result.errors = [Problem(name, locate(text, k) or 1, k, m) for k, m in errors]
@@ -295,9 +299,16 @@ class Catalog:
             problems: list[str] = []
             folders.append((folder, user_file_names(folder, problems), problems))
         cache = UserCache(
-            folders, lambda path: check_file(path, self.clusters, self.layers), self.data_dir / "search.db", self.warnings
+            folders,
+            lambda path: check_file(path, self.clusters, self.layers),
+            self.data_dir / "search.db",
+            self.warnings,
         )
         found, where = cache.entries()
+        if self.warnings:
+            from careerexplorer.overlay import drop_built_on
+
+            drop_built_on(self.warnings, self.layers, lambda path: read_document(path)[0])
         return found, where, cache
 
     @property

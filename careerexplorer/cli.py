@@ -96,6 +96,8 @@ def place(cat: Catalog, state: str | None, area: str | None, national: bool) -> 
     """The place a command's wages are for: the options, else the home place (said in a heading)."""
     from careerexplorer import commands
 
+    # A profile file (show -f toml) holds the career's own figures: a home place is for pages.
+    national = national or (_state.get("fmt") is Format.toml and state is None and area is None)
     where, _state["note"] = commands.home_place(cat, state, area, national, settings(), _state.get("config_file"))
     return where
 
@@ -156,7 +158,7 @@ def main_options(
             raise fail(f"--data-dir {folder}: not a folder", 2)
     _state["dirs"] = list(data_dir or [])
     _state["catalog"] = None
-    _state["note"] = None
+    _state["note"] = _state["fmt"] = None
     _state.pop("config", None)
 
 
@@ -278,7 +280,7 @@ class ResultCommand:
         return own.replace(parameters=params, return_annotation=None)
 
     def __call__(self, fmt: Format, json_out: bool, **options: Any) -> None:
-        chosen(fmt, json_out)
+        _state["fmt"] = chosen(fmt, json_out)
         cat = catalog()
         if self.filtered:
             from careerexplorer.listing import Filters
@@ -665,7 +667,9 @@ def config_show() -> None:
 @app.command()
 @guarded
 def new(
-    slug: Annotated[str, typer.Argument(help="The new file's slug: a bundled career's to add to it.", show_default=False)],
+    slug: Annotated[
+        str, typer.Argument(help="The new file's slug: a bundled career's to add to it.", show_default=False)
+    ],
     extends: Annotated[
         str | None,
         typer.Option("--extends", help="The career to add to (default: SLUG, when it is a career).", metavar="CAREER"),

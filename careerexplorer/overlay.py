@@ -14,10 +14,12 @@ the documents over.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from careerexplorer.errors import CareerError
 from careerexplorer.schema import ARRAY_KEYS, PROFILE_FIELDS, check
 
 OWN_KEYS = ("slug", "extends", "replace")  # an overlay's own keys, never part of the career
@@ -84,6 +86,26 @@ class Layers:
                 return candidate
         bundled = self.data_dir / "careers" / f"{slug}.toml"
         return bundled if _is_file(bundled) else None
+
+
+# careerexplorer.usercache's warning for a second file of a slug; one an overlay builds on is not ignored.
+_SHADOWED = re.compile(r"^(?P<path>.*): slug '(?P<slug>[^']*)' already comes from (?P<winner>.*); this one is ignored$")
+
+
+def drop_built_on(warnings: list[str], layers: Layers, read: Callable[[Path], dict[str, Any]]) -> None:
+    """Take out the warnings that a file is ignored because an earlier folder has its slug, where
+    the earlier file is an overlay that extends that very file: it is built on, not ignored."""
+    for warning in list(warnings):
+        m = _SHADOWED.match(warning)
+        if m is None:
+            continue
+        winner, shadowed = Path(m["winner"]), Path(m["path"])
+        try:
+            extends = read(winner).get("extends")
+        except CareerError:
+            continue
+        if extends == m["slug"] and layers.base(m["slug"], winner) == shadowed:
+            warnings.remove(warning)
 
 
 def extend(

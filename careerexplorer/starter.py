@@ -22,13 +22,13 @@ def overlay_text(slug: str, base: Profile, folder: str) -> str:
     program = base.programs[0] if base.programs else None
     cip, title = (program.cip, program.title) if program else ("00.0000", "<program title, CIP 2020>")
     return f"""\
-# Adds to {" ".join(_q(base.title)[1:-1].split())} ({base.slug}): every figure and section of that career
-# stays, and what this file holds is added to it. Check it with: careers validate {folder}
+# Adds to {" ".join(_q(base.title)[1:-1].split())} ({base.slug}), keeping every figure and section
+# of it. Check it with: careers validate {folder}
 # {DOCS}
 slug = {_q(slug)}
 extends = {_q(base.slug)}
 
-# A plain value or a [table] here takes the place of the career's, for example a summary of your own:
+# A plain value or a [table] here takes the place of the career's, such as a summary of your own:
 # summary = "<one or two plain sentences>"
 
 # Arrays (programs, insider, certifications, resources, courses, additional_info...) are added

@@ -88,9 +88,9 @@ def profile_text(profile: Profile) -> str:
             doc[table].pop("label", None)
     kept = {k: doc[k] for k in PROFILE_FIELDS if doc.get(k) not in (None, [], {}, "")}
     head = (
-        f"# {one_line(profile.title)}: a careers profile, as `careers show {profile.slug} -f toml` printed it.\n"
-        f"# In a folder of your own it replaces the career; to add to it instead, start from\n"
-        f"# `careers new {profile.slug}` and check your folder with `careers validate FOLDER`.\n\n"
+        f"# {one_line(profile.title)}, as `careers show -f toml` prints it: a complete profile.\n"
+        "# In a folder of yours it replaces the career; `careers new SLUG` starts an overlay that\n"
+        "# adds to it instead. Check a folder with `careers validate FOLDER`.\n\n"
     )
     return head + dumps(kept)
 
