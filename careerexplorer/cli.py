@@ -229,8 +229,8 @@ def show_result(cat: Catalog, result: Any, fmt: Format, json_out: bool) -> None:
     warn_all(cat)
     fmt = chosen(fmt, json_out)
     note = _state.get("note")
-    if note and fmt in (Format.table, Format.markdown):
-        sys.stdout.write(f"*{note}*\n\n" if fmt is Format.markdown else f"{note}\n\n")
+    if note and fmt in (Format.table, Format.markdown):  # an edition's name is text from a shared folder
+        sys.stdout.write(f"*{sanitize.markdown(note)}*\n\n" if fmt is Format.markdown else f"{sanitize.line(note)}\n\n")
     emit(result, fmt, Output())
 
 

@@ -62,7 +62,7 @@ def test_a_home_state_reaches_list_compare_json_and_markdown(runner: CliRunner, 
     data = json.loads(run(runner, app, "show", SEED, "--json").stdout)  # pure JSON: the place is in the data
     assert data["career"]["wages"]["area"] == "North Dakota" and data["career"]["wages"]["mean"] == 52850
     md = run(runner, app, "show", SEED, "-f", "markdown").stdout
-    assert md.startswith(f"*{ND_HEADING}*\n\n# ")
+    assert md.startswith("*Wages: North Dakota \\(your home state; --national for the U.S.\\)*\n\n# ")
 
 
 def test_the_explorer_starts_from_the_home_state(runner: CliRunner, app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,6 +137,16 @@ def test_an_edition_names_its_home_place_and_the_user_and_options_win(
     assert run(runner, app, "--data-dir", str(edition), "show", SEED).stdout.startswith(
         "Wages: California (your home state;"
     )
+
+
+def test_an_editions_name_is_shown_as_text(runner: CliRunner, app: Any, tmp_path: Path) -> None:
+    edition = tmp_path / "e"
+    edition.mkdir()
+    (edition / "edition.toml").write_text('name = "Evil\\u001b[31m *Careers* [x](http://e)"\nstate = "ND"\n', encoding="utf-8")
+    page = run(runner, app, "--data-dir", str(edition), "show", SEED).stdout
+    assert "\x1b" not in page and page.startswith("Wages: North Dakota (the home state of Evil\\x1b[31m *Careers*")
+    md = run(runner, app, "--data-dir", str(edition), "show", SEED, "-f", "markdown").stdout
+    assert "\x1b" not in md and "](http" not in md.splitlines()[0] and "\\*Careers\\*" in md.splitlines()[0]
 
 
 def test_a_bad_edition_file_is_one_line(runner: CliRunner, app: Any, tmp_path: Path) -> None:
