@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ EDITION_FILE = "edition.toml"
 KEYS = ("state", "area", "data-dir")  # what `careers config set` takes
 PLACE_KEYS = ("state", "area")  # one home place: setting one clears the other
 EDITION_KEYS = ("name", "state", "area")
+MAX_BYTES = 64_000  # a few lines; anything this large is not a settings file
 # `key = "text"`, in what TOML and JSON read alike: no control character, no \u escape.
 _LINE = re.compile(r'^\s*([A-Za-z0-9_-]+)\s*=\s*("(?:[^"\\\x00-\x1f\x7f]|\\["\\bfnrt])*")\s*$')
 
@@ -69,13 +71,19 @@ def config_path() -> Path:
 def read_file(path: Path) -> dict[str, Any] | None:
     """A small TOML file, or None when there is none; a bad one is a UsageError naming it."""
     try:
-        raw = path.read_bytes()
+        # Without blocking, and regular files only: an edition.toml in a shared folder may be a
+        # FIFO, which would wait for a writer forever, or a device, which never ends.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise UsageError(f"{path}: is not a regular file, not a settings file")
+            raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        if path.is_dir():
-            raise UsageError(f"{path}: is a folder, not a settings file") from None
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise UsageError(f"{path}: is larger than {MAX_BYTES // 1000} kB; not a settings file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -158,6 +158,24 @@ def test_a_bad_edition_file_is_one_line(runner: CliRunner, app: Any, tmp_path: P
     assert result.stderr == f"careers: {edition / 'edition.toml'}: unknown key 'staet'; did you mean 'state'?\n"
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_an_edition_file_that_is_a_fifo_or_a_folder_is_one_line_not_a_hang(
+    runner: CliRunner, app: Any, tmp_path: Path
+) -> None:
+    import os
+
+    for kind in ("fifo", "folder"):
+        edition = tmp_path / kind
+        edition.mkdir()
+        if kind == "fifo":
+            os.mkfifo(edition / "edition.toml")
+        else:
+            (edition / "edition.toml").mkdir()
+        result = run(runner, app, "--data-dir", str(edition), "show", SEED)
+        assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.output
+        assert str(edition / "edition.toml") in result.stderr
+
+
 def test_a_hand_written_settings_file_is_read_as_toml(config: Path) -> None:
     path = config / "careers" / "config.toml"
     path.parent.mkdir(parents=True)

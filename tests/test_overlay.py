@@ -65,6 +65,20 @@ def test_the_readme_overlay_keeps_every_bundled_figure_and_section_and_adds_its_
     assert merged.wages is not None and merged.wages.mean == 56790
 
 
+def test_the_readme_example_is_this_overlay(tmp_path: Path) -> None:
+    # The README's own example file, as printed there, keeps the bundled career too.
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Your own profiles", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert 'extends = "medical-records-specialist"' in example
+    folder = tmp_path / "my-careers"
+    write(folder, f"{SEED}.toml", example)
+    bundled, merged = Catalog().profile(SEED), Catalog(user_dirs=[folder]).profile(SEED)
+    assert merged.wages == bundled.wages and merged.outlook == bundled.outlook and merged.education == bundled.education
+    assert merged.courses == bundled.courses and merged.certifications == bundled.certifications
+    assert merged.insider[:-1] == bundled.insider and merged.programs[:-1] == bundled.programs
+
+
 def test_show_prints_the_merged_career_and_names_the_folder_in_the_sources(
     runner: CliRunner, app: Any, mine: Path
 ) -> None:
