@@ -22,9 +22,11 @@ from careerexplorer.text import SLUG_RE, normalize
 
 if TYPE_CHECKING:
     from careerexplorer.index import Entry
+    from careerexplorer.overlay import Layers
 
 MAX_PROFILE_BYTES = 1_000_000  # a profile is a few KiB; anything this large is not one
 CAREERS_PATH = "CAREERS_PATH"
+EDITION = "edition.toml"  # careerexplorer.home.EDITION_FILE, which this module does not import
 
 
 def bundled_dir() -> Path:
@@ -152,10 +154,17 @@ class Checked:
         self.profile: Profile | None = None
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.doc: dict[str, Any] | None = None  # the profile's document (an overlay's, merged)
+        self.notes: list[str] = []  # for an overlay: what it adds to the career it extends
 
 
-def check_file(path: Path, clusters: Clusters) -> Checked:
-    """Validate one profile file, collecting every problem rather than stopping at the first."""
+def check_file(
+    path: Path, clusters: Clusters, layers: Layers | None = None, _seen: frozenset[Path] = frozenset()
+) -> Checked:
+    """Validate one profile file, collecting every problem rather than stopping at the first.
+
+    An overlay (a profile with ``extends``) is merged here into the career it extends, found in
+    ``layers`` (the user's folders, then the bundled data; careerexplorer.overlay)."""
     result = Checked(path)
     try:
         doc, text = read_document(path)
@@ -165,7 +174,7 @@ def check_file(path: Path, clusters: Clusters) -> Checked:
     name = str(path)
     from careerexplorer import schema  # the profile format: only where a profile is read
 
-    errors, warnings = schema.check(doc)
+    errors, warnings = schema.check(doc, partial="extends" in doc)
     if isinstance(doc.get("cluster"), str) and isinstance(doc.get("pathway"), str):
         problem = clusters.problem(doc["cluster"], doc["pathway"])
         if problem:
@@ -173,16 +182,29 @@ def check_file(path: Path, clusters: Clusters) -> Checked:
     slug = doc.get("slug")
     if isinstance(slug, str) and path.suffix == ".toml" and path.stem != slug:
         errors.append(("slug", f"{slug!r} does not match the file name {path.name!r}"))
+    if "extends" in doc and not errors:
+        from careerexplorer import overlay
+
+        layers = layers or overlay.Layers([], bundled_dir())
+        seen = _seen | {path}
+        doc, errors, result.notes = overlay.extend(
+            doc,
+            path,
+            layers,
+            lambda p: Checked(p) if p in seen else check_file(p, clusters, layers, seen),
+            clusters.problem,
+        )
     # A key that is missing has no line of its own: point at its table, or the top of the file.
     result.errors = [Problem(name, locate(text, k) or 1, k, m) for k, m in errors]
     result.warnings = [Problem(name, locate(text, k) or 1, k, m) for k, m in warnings]
     if not result.errors:
         result.profile = Profile.from_dict(doc, origin=name)
+        result.doc = doc
     return result
 
 
-def load_profile(path: Path, clusters: Clusters) -> Profile:
-    checked = check_file(path, clusters)
+def load_profile(path: Path, clusters: Clusters, layers: Layers | None = None) -> Profile:
+    checked = check_file(path, clusters, layers)
     if checked.errors:
         raise InvalidProfile(checked.errors)
     assert checked.profile is not None
@@ -283,6 +305,13 @@ class Catalog:
     def clusters(self) -> Clusters:
         return Clusters.load(self.data_dir)
 
+    @cached_property
+    def layers(self) -> Layers:
+        """Where an overlay finds the career it extends: the user's folders, then the bundled data."""
+        from careerexplorer.overlay import Layers
+
+        return Layers(self.user_dirs, self.data_dir)
+
     def bundled_path(self, slug: str) -> Path:
         return self.data_dir / "careers" / f"{slug}.toml"
 
@@ -300,9 +329,16 @@ class Catalog:
             problems: list[str] = []
             folders.append((folder, user_file_names(folder, problems), problems))
         cache = UserCache(
-            folders, lambda path: check_file(path, self.clusters), self.data_dir / "search.db", self.warnings
+            folders,
+            lambda path: check_file(path, self.clusters, self.layers),
+            self.data_dir / "search.db",
+            self.warnings,
         )
         found, where = cache.entries()
+        if self.warnings:
+            from careerexplorer.overlay import drop_built_on
+
+            drop_built_on(self.warnings, self.layers, lambda path: read_document(path)[0])
         return found, where, cache
 
     @property
@@ -358,7 +394,7 @@ class Catalog:
         if not SLUG_RE.match(slug):
             raise UnknownCareer(slug)
         if self.user_dirs and slug in self.user_entries:
-            return load_profile(Path(self._users[1][slug]), self.clusters)
+            return load_profile(Path(self._users[1][slug]), self.clusters, self.layers)
         path = self.bundled_path(slug)
         if not _is_file(path):
             raise UnknownCareer(slug)
@@ -430,7 +466,8 @@ def user_file_names(folder: Path, warnings: list[str]) -> list[str]:
         if not stat.S_ISDIR(mode):
             return [str(folder)] if folder.suffix == ".toml" else []
         prefix = os.path.join(folder, "")
-        return [prefix + n for n in sorted(os.listdir(folder)) if n.endswith(".toml") and n != ".toml"]
+        # edition.toml names the folder's edition (careerexplorer.home): not a profile.
+        return [prefix + n for n in sorted(os.listdir(folder)) if n.endswith(".toml") and n not in (".toml", EDITION)]
     except FileNotFoundError:
         warnings.append(f"{folder}: data folder does not exist")
     except (OSError, ValueError) as exc:  # a symlink loop, a folder we may not read, a name too long
@@ -438,8 +475,15 @@ def user_file_names(folder: Path, warnings: list[str]) -> list[str]:
     return []
 
 
-def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Problem], list[str]]:
-    """Check files and folders strictly: (files checked, problems with a place, other problems)."""
+def validate_paths(
+    paths: list[Path], clusters: Clusters, layers: Layers | None = None
+) -> tuple[int, list[Problem], list[str], list[str]]:
+    """Check files and folders strictly: (files checked, problems with a place, other problems,
+    notes: what each overlay adds, what each profile replacing a bundled career drops)."""
+    from careerexplorer import overlay
+
+    layers = layers or overlay.Layers([], bundled_dir())
+    report: list[str] = []
     problems: list[Problem] = []
     notes: list[str] = []
     seen: dict[str, Path] = {}
@@ -455,14 +499,30 @@ def validate_paths(paths: list[Path], clusters: Clusters) -> tuple[int, list[Pro
         except OSError as exc:  # a folder we may not search, a name too long
             notes.append(f"{path}: cannot be read ({exc.strerror or exc})")
     for path in files:
-        checked = check_file(path, clusters)
+        checked = check_file(path, clusters, layers)
         problems += checked.errors + checked.warnings
+        report += [f"{path}: {note}" for note in checked.notes]
         if checked.profile:
             slug = checked.profile.slug
+            bundled = layers.data_dir / "careers" / f"{slug}.toml"
+            if not checked.notes and checked.doc and _is_file(bundled) and not _same(path, bundled):
+                lost = overlay.dropped(read_document(bundled)[0], checked.doc)
+                if lost:
+                    report.append(
+                        f"{path}: warning: replaces the bundled {slug} and drops its {', '.join(lost)}; "
+                        f'to add to it instead, write extends = "{slug}"'
+                    )
             if slug in seen:
                 problems.append(Problem(str(path), None, "slug", f"{slug!r} is also defined in {seen[slug]}"))
             seen.setdefault(slug, path)
-    return len(files), problems, notes
+    return len(files), problems, notes, report
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 __all__ = ["CareerError", "Catalog", "Clusters", "bundled_dir", "check_file", "load_profile"]

@@ -30,6 +30,9 @@ app = typer.Typer(name="careers", no_args_is_help=True, rich_markup_mode=None, c
 SHORTLIST_HELP = "Keep a shortlist of careers you are weighing."
 shortlist_app = typer.Typer(help=SHORTLIST_HELP, no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
 app.add_typer(shortlist_app, name="shortlist", short_help=SHORTLIST_HELP)
+CONFIG_HELP = "Set a home place (state or area) and a data folder that every command starts from."
+config_app = typer.Typer(help=CONFIG_HELP, no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
+app.add_typer(config_app, name="config", short_help=CONFIG_HELP)
 
 EXIT_INTERRUPTED = 130
 TEXTUAL = "'textual>=8.0,<9'"  # as the explore extra in pyproject.toml asks (a test checks)
@@ -76,9 +79,35 @@ def guarded(fn: F) -> F:
 
 
 def catalog() -> Catalog:
-    """The catalog for this run: the bundled data and the user's folders (options, then CAREERS_PATH)."""
-    _state["catalog"] = Catalog(user_dirs=[*_state["dirs"], *user_dirs_from_env()])
+    """The catalog for this run: the bundled data and the user's folders (options, then
+    CAREERS_PATH, then the data-dir of the user's settings)."""
+    _state["catalog"] = Catalog(user_dirs=user_dirs())
     return _state["catalog"]  # type: ignore[no-any-return]
+
+
+def settings() -> dict[str, str]:
+    """The user's settings (careers config), read once a run."""
+    if "config" not in _state:
+        from careerexplorer.home import config_path, read_config
+
+        _state["config_file"] = config_path()
+        _state["config"] = read_config(_state["config_file"])
+    return _state["config"]  # type: ignore[no-any-return]
+
+
+def user_dirs() -> list[Path]:
+    saved = settings().get("data-dir")
+    return [*_state["dirs"], *user_dirs_from_env(), *([Path(saved)] if saved else [])]
+
+
+def place(cat: Catalog, state: str | None, area: str | None, national: bool) -> Any:
+    """The place a command's wages are for: the options, else the home place (said in a heading)."""
+    from careerexplorer import commands
+
+    # A profile file (show -f toml) holds the career's own figures: a home place is for pages.
+    national = national or (_state.get("fmt") is Format.toml and state is None and area is None)
+    where, _state["note"] = commands.home_place(cat, state, area, national, settings(), _state.get("config_file"))
+    return where
 
 
 def warn_all(cat: Catalog) -> None:
@@ -140,6 +169,8 @@ def main_options(
             raise fail(f"--data-dir: {exc.strerror or exc}: {folder}", 2) from None
     _state["dirs"] = list(data_dir or [])
     _state["catalog"] = None
+    _state["note"] = _state["fmt"] = None
+    _state.pop("config", None)
 
 
 CareerArg = Annotated[
@@ -171,7 +202,11 @@ def choose(value: str, valid: tuple[str, ...], option: str) -> str:
 FormatOpt = Annotated[
     str,
     typer.Option(
-        "--format", "-f", help="Output: table, json, markdown or csv.", metavar="FORMAT", autocompletion=one_of(FORMATS)
+        "--format",
+        "-f",
+        help="Output: table, json, markdown, csv, or toml (show: a profile file).",
+        metavar="FORMAT",
+        autocompletion=one_of(FORMATS),
     ),
 ]
 EDUCATION_KEYS = (
@@ -223,6 +258,7 @@ StateOpt = Annotated[
         autocompletion=complete_state,
     ),
 ]
+NationalOpt = Annotated[bool, typer.Option("--national", help="Wages for the U.S., whatever your home place.")]
 AreaOpt = Annotated[
     str | None,
     typer.Option(
@@ -293,9 +329,16 @@ def chosen(fmt: str, json_out: bool) -> Format:
 
 
 def show_result(cat: Catalog, result: Any, fmt: str, json_out: bool) -> None:
-    """The end of every data command: warnings about the user's folders, then the result."""
+    """The end of every data command: warnings about the user's folders, then the result (under a
+    heading naming the home place, when its wages are shown)."""
     warn_all(cat)
-    emit(result, chosen(fmt, json_out), Output())
+    form = chosen(fmt, json_out)
+    note = _state.get("note")
+    if note and form in (Format.table, Format.markdown):  # an edition's name is text from a shared folder
+        sys.stdout.write(
+            f"*{sanitize.markdown(note)}*\n\n" if form is Format.markdown else f"{sanitize.line(note)}\n\n"
+        )
+    emit(result, form, Output())
 
 
 class ResultCommand:
@@ -344,7 +387,7 @@ class ResultCommand:
         return own.replace(parameters=params, return_annotation=None)
 
     def __call__(self, fmt: str, json_out: bool, **options: Any) -> None:
-        chosen(fmt, json_out)
+        _state["fmt"] = chosen(fmt, json_out)
         cat = catalog()
         if self.filtered:
             from careerexplorer.listing import Filters
@@ -357,14 +400,16 @@ class ResultCommand:
 @app.command()
 @guarded
 @ResultCommand
-def show(cat: Catalog, career: CareerArg, state: StateOpt = None, area: AreaOpt = None) -> Any:
+def show(
+    cat: Catalog, career: CareerArg, state: StateOpt = None, area: AreaOpt = None, national: NationalOpt = False
+) -> Any:
     """Show everything about one career.
 
     Example: careers show medical-records-specialist --state CA
     """
     from careerexplorer import commands
 
-    return commands.show(cat, career, commands.place(cat, state, area))
+    return commands.show(cat, career, place(cat, state, area, national))
 
 
 @app.command()
@@ -416,6 +461,7 @@ def compare(
     ] = None,
     state: StateOpt = None,
     area: AreaOpt = None,
+    national: NationalOpt = False,
 ) -> Any:
     """Compare 2 to 4 careers side by side.
 
@@ -425,7 +471,7 @@ def compare(
     """
     from careerexplorer import commands
 
-    where = commands.place(cat, state, area)
+    where = place(cat, state, area, national)
     wanted = list(careers or []) or commands.shortlisted_for_compare(shortlist_path())
     return commands.compare(cat, wanted, where)
 
@@ -448,6 +494,7 @@ def list_careers(
     filters: Filters,
     state: StateOpt = None,
     area: AreaOpt = None,
+    national: NationalOpt = False,
 ) -> Any:
     """List careers with their pay, schooling and outlook.
 
@@ -457,7 +504,7 @@ def list_careers(
     """
     from careerexplorer import commands
 
-    where = commands.place(cat, state, area)
+    where = place(cat, state, area, national)
     return commands.list_careers(cat, filters, choose(sort, LIST_SORTS, "--sort"), where)
 
 
@@ -696,6 +743,86 @@ def shortlist_clear() -> None:
     sys.stdout.write(f"removed {n} career{'s' * (n != 1)}; your shortlist is empty\n")
 
 
+SettingArg = Annotated[str, typer.Argument(help="state, area or data-dir.", metavar="KEY", show_default=False)]
+
+
+@config_app.command("set")
+@guarded
+def config_set(
+    key: SettingArg,
+    value: Annotated[str, typer.Argument(help="A state (ND), an area (Fargo) or a folder.", show_default=False)],
+) -> None:
+    """Save a setting: your home state or area (every command starts from its wages), or a data folder.
+
+    Example: careers config set state ND
+    """
+    from careerexplorer import commands
+    from careerexplorer.home import config_path
+
+    path = config_path()
+    saved, name = commands.config_set(catalog(), path, key, value)
+    shown = f"{saved} ({name})" if name and name != saved else saved
+    sys.stdout.write(f"{key} = {sanitize.line(shown)}; saved in {sanitize.line(str(path))}\n")
+
+
+@config_app.command("unset")
+@guarded
+def config_unset(key: SettingArg) -> None:
+    """Forget a setting.
+
+    Example: careers config unset state
+    """
+    from careerexplorer import commands
+    from careerexplorer.home import config_path
+
+    done = commands.config_unset(config_path(), key)
+    sys.stdout.write(f"{sanitize.line(key)} {'unset' if done else 'was not set'}\n")
+
+
+@config_app.command("show")
+@guarded
+def config_show() -> None:
+    """Show your settings, where they are saved, and the home place in effect.
+
+    Example: careers config show
+    """
+    from careerexplorer import commands
+
+    for line in commands.config_lines(catalog(), settings(), _state["config_file"]):
+        sys.stdout.write(sanitize.line(line) + "\n")
+
+
+@app.command()
+@guarded
+def new(
+    slug: Annotated[
+        str, typer.Argument(help="The new file's slug: a bundled career's to add to it.", show_default=False)
+    ],
+    extends: Annotated[
+        str | None,
+        typer.Option("--extends", help="The career to add to (default: SLUG, when it is a career).", metavar="CAREER"),
+    ] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Where to write it (default: your data-dir setting, else here).", metavar="FOLDER"),
+    ] = None,
+) -> None:
+    """Write a commented starting profile, SLUG.toml: an overlay that adds to a career, or a new career.
+
+    Example: careers new medical-records-specialist --dir ~/nd-careers
+    """
+    from careerexplorer import commands
+
+    cat = catalog()
+    where = folder or Path(settings().get("data-dir") or ".")
+    path, base = commands.new_profile(cat, slug, extends, where)
+    what = f"an overlay of {base}" if base else "a new career"
+    sys.stdout.write(
+        f"wrote {sanitize.line(str(path))} ({what})\n"
+        f"check it with: careers validate {sanitize.line(str(path.parent))}\n"
+    )
+
+
 @app.command()
 @guarded
 def explore(
@@ -703,6 +830,7 @@ def explore(
         str, typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]")
     ] = "",
     state: StateOpt = None,
+    national: NationalOpt = False,
 ) -> None:
     """Browse everything in a full-screen explorer.
 
@@ -721,16 +849,15 @@ def explore(
         raise typer.Exit(1)
     from careerexplorer.explore import run
 
-    if state:  # a bad state is one line on stderr before the screen opens, as on every other command
-        from careerexplorer import commands
-
-        place = commands.place(catalog(), state, None)
-        state = place.states[0] if place else None
+    # A bad state is one line on stderr before the screen opens, as on every other command. The
+    # explorer shows a state's wages or the U.S.': a home area starts it at the U.S.
+    where = place(catalog(), state, None, national)
+    state = where.states[0] if where is not None and where.kind == "state" else None
     if not on_a_terminal():
         # Without a keyboard to read or a screen to draw on, the explorer would wait for keys that
         # never come, writing screen codes into a file or a pipe.
         raise fail("explore needs a terminal (its input and output are not one); in a script, use 'careers search'")
-    run(query, state, [*_state["dirs"], *user_dirs_from_env()], shortlist_path())
+    run(query, state, user_dirs(), shortlist_path())
 
 
 def on_a_terminal() -> bool:

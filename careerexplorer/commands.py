@@ -48,6 +48,118 @@ def place(cat: Catalog, state: str | None, area: str | None) -> Area | None:
     return find(cat.data_dir, state, area)
 
 
+def home_place(
+    cat: Catalog,
+    state: str | None,
+    area: str | None,
+    national: bool = False,
+    config: dict[str, str] | None = None,
+    config_file: Path | None = None,
+) -> tuple[Area | None, str | None]:
+    """The place whose wages a command shows, and a heading that says so when it is the home place.
+
+    Options win (``--state``, ``--area``, ``--national`` for the U.S.), then the home place the
+    user set (``config``, read from ``config_file``), then the edition's of a data folder in use.
+    """
+    if national:
+        if state is not None or area is not None:
+            raise UsageError("--national and --state or --area name two places; give one")
+        return None, None
+    if state is not None or area is not None:
+        return place(cat, state, area), None
+    from careerexplorer.home import home
+
+    found = home(config or {}, config_file or Path(), cat.user_dirs)
+    if found is None:
+        return None, None
+    try:
+        where = place(cat, found.state, found.area)
+    except UsageError as exc:
+        raise UsageError(f"{found.origin}: {exc}") from None
+    assert where is not None
+    return where, f"Wages: {where.name} ({found.why}; --national for the U.S.)"
+
+
+def config_set(cat: Catalog, path: Path, key: str, value: str) -> tuple[str, str | None]:
+    """Save one setting: (the value as saved, a place's full name or None). A state is saved as its
+    code, an area as its full name, a data folder as an absolute path; one home place at a time."""
+    from careerexplorer.home import KEYS, PLACE_KEYS, did_you_mean, read_config, write_config
+
+    if key not in KEYS:
+        raise UsageError(f"unknown setting {key!r}{did_you_mean(key, KEYS)}")
+    values = read_config(path)
+    name = None
+    if key in PLACE_KEYS:
+        where = place(cat, value if key == "state" else None, value if key == "area" else None)
+        assert where is not None
+        value, name = (where.states[0] if key == "state" else where.name), where.name
+        for other in PLACE_KEYS:
+            values.pop(other, None)
+    else:
+        folder = Path(value).expanduser()
+        if not folder.is_dir():
+            raise UsageError(f"data-dir {value}: not a folder")
+        value = str(folder.resolve())
+    values[key] = value
+    write_config(path, values)
+    return value, name
+
+
+def config_unset(path: Path, key: str) -> bool:
+    """Forget one setting; False when it was not set. A key this version does not know (written
+    by hand) can be unset too, so that a bad file can be mended with the command."""
+    from careerexplorer.home import KEYS, did_you_mean, read_file, write_config
+
+    values = read_file(path) or {}
+    if key not in values:
+        if key not in KEYS:
+            raise UsageError(f"unknown setting {key!r}{did_you_mean(key, KEYS)}")
+        return False
+    del values[key]
+    write_config(path, {k: v for k, v in values.items() if isinstance(v, str)})
+    return True
+
+
+def config_lines(cat: Catalog, config: dict[str, str], path: Path) -> list[str]:
+    """What `careers config show` prints: the settings, their file, and the home place in effect."""
+    from careerexplorer.home import KEYS, edition
+
+    lines = [f"{key} = {config[key]}" for key in KEYS if key in config]
+    lines.append(f"saved in {path}" if config else f"nothing set yet ({path} does not exist)")
+    found = edition(cat.user_dirs)
+    if found:
+        home = found.state or found.area
+        lines.append(f"edition: {found.name} ({found.folder}" + (f", home place {home})" if home else ")"))
+    where, note = home_place(cat, None, None, False, config, path)
+    lines.append("home place: " + (note.removeprefix("Wages: ") if note and where else "none; wages are for the U.S."))
+    return lines
+
+
+def new_profile(cat: Catalog, slug: str, extends: str | None, folder: Path) -> tuple[Path, str | None]:
+    """Write a starting profile, ``folder/slug.toml``; never over an existing file. An overlay of
+    ``extends`` (by default of ``slug`` when it is a career of the catalog), else a new career.
+    Returns the file and the slug it extends (None for a new career)."""
+    from careerexplorer import starter
+    from careerexplorer.errors import CareerError
+    from careerexplorer.text import SLUG_RE
+
+    if not SLUG_RE.match(slug):
+        raise UsageError(f"{slug!r} is not a slug: lower-case words joined by hyphens, e.g. medical-records-specialist")
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    base = resolve_profile(cat, extends) if extends else (resolve_profile(cat, slug) if cat.exact(slug) else None)
+    path = folder / f"{slug}.toml"
+    text = starter.overlay_text(slug, base, str(folder)) if base else starter.new_text(slug, str(folder))
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise CareerError(f"{path} already exists; careers new never writes over a file") from None
+    except OSError as exc:
+        raise CareerError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    return path, base.slug if base else None
+
+
 def localized(cat: Catalog, profile: Profile, where: Area | None) -> Profile:
     if where is None:
         return profile
@@ -232,10 +344,13 @@ def about(version: str) -> About:
 
 def validate(cat: Catalog, paths: Sequence[Path]) -> Validation:
     from careerexplorer.catalog import validate_paths
+    from careerexplorer.overlay import Layers
 
     targets = list(paths) if paths else [cat.data_dir, *cat.user_dirs]
-    checked, problems, notes = validate_paths(targets, cat.clusters)
-    return Validation(checked=checked, problems=tuple([*map(str, problems), *notes]))
+    # An overlay among the files checked extends a career of the folders named, then of the user's.
+    layers = Layers([*targets, *cat.user_dirs], cat.data_dir)
+    checked, problems, notes, report = validate_paths(targets, cat.clusters, layers)
+    return Validation(checked=checked, problems=tuple([*map(str, problems), *notes]), notes=tuple(report))
 
 
 def next_careers(cat: Catalog, career: str, filters: Filters, up: bool = False, limit: int = 10) -> Leads:

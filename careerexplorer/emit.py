@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from rich.console import Console
 
+from careerexplorer.errors import UsageError
 from careerexplorer.results import Result
 
 MIN_WIDTH, MAX_WIDTH = 20, 500  # a terminal narrower or wider than this gets this
@@ -24,6 +25,7 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    toml = "toml"  # show only: the career as a profile file
 
 
 # The terminal view of each command's result: (module, function).
@@ -85,7 +87,14 @@ class Output:
 
 def emit(result: Result, fmt: Format, out: Output) -> None:
     """Print a command's result in the chosen format."""
-    if fmt is Format.json:
+    if fmt is Format.toml:
+        from careerexplorer.results import CareerPage
+        from careerexplorer.tomlwrite import profile_text
+
+        if not isinstance(result, CareerPage):
+            raise UsageError("--format toml prints one career as a profile file; it is for show only")
+        out.write(profile_text(result.profile))
+    elif fmt is Format.json:
         from careerexplorer.export import dumps, envelope
 
         out.write(dumps(envelope(result)))

@@ -345,7 +345,7 @@ def _about(r: About) -> dict[str, Any]:
 
 
 def _validate(r: Validation) -> dict[str, Any]:
-    return {"checked": r.checked, "problems": list(r.problems)}
+    return {"checked": r.checked, "problems": list(r.problems), "notes": list(r.notes)}
 
 
 def _wage_rows(rows: tuple[tuple[Any, Any], ...]) -> list[dict[str, Any]]:

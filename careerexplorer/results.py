@@ -113,6 +113,7 @@ class Validation(Result):
     command = "validate"
     checked: int
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what each overlay adds; what a profile replacing a bundled career drops
 
 
 class Step(Record):

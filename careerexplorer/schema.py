@@ -245,6 +245,17 @@ PROFILE_FIELDS: dict[str, Field] = {
     ),
 }
 
+# The arrays of a profile: an overlay adds to these (careerexplorer.overlay) unless it replaces them.
+ARRAY_KEYS = tuple(name for name, rule in PROFILE_FIELDS.items() if rule.kind in ("strs", "tables"))
+PROFILE_FIELDS["extends"] = _s(
+    "Makes the file an overlay: the slug of the career (bundled or in your folders) it adds to. "
+    "Only `slug` is then required; arrays are added after the career's, other values replace its",
+    pattern=SLUG_RE,
+)
+PROFILE_FIELDS["replace"] = Field(
+    "strs", doc="In an overlay: the arrays it replaces instead of adding to them", choices=ARRAY_KEYS
+)
+
 TYPE_NAMES = {
     "str": "a string",
     "int": "an integer",
@@ -280,9 +291,12 @@ def _describe(value: Any) -> str:
 
 
 def check(
-    doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: str = ""
+    doc: dict[str, Any], spec: dict[str, Field] = PROFILE_FIELDS, prefix: str = "", partial: bool = False
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Check a parsed document against a spec: (errors, warnings), each a list of (key path, message)."""
+    """Check a parsed document against a spec: (errors, warnings), each a list of (key path, message).
+
+    ``partial``: an overlay's own keys, of which only the slug is required (the tables and
+    arrays it holds are checked in full)."""
     errors: list[tuple[str, str]] = []
     warnings: list[tuple[str, str]] = []
     for key, value in doc.items():
@@ -309,8 +323,10 @@ def check(
                 warnings += sub_w
         else:
             errors += [(path, m) for m in _value_problems(rule, value)]
+    if spec is PROFILE_FIELDS and "replace" in doc and "extends" not in doc:
+        errors.append(("replace", "only an overlay (a profile with `extends`) replaces arrays"))
     for key, rule in spec.items():
-        if rule.required and key not in doc:
+        if rule.required and key not in doc and not (partial and key != "slug"):
             errors.append((f"{prefix}{key}", f"missing required key ({TYPE_NAMES[rule.kind]}: {rule.doc})"))
     return errors, warnings
 
@@ -343,6 +359,10 @@ def json_schema() -> dict[str, Any]:
         "title": "careers profile",
         "description": "One career profile of the careers command-line explorer (a TOML file).",
         **_object_schema(PROFILE_FIELDS),
+        # An overlay (a profile with `extends`) needs only its slug.
+        "required": ["slug"],
+        "if": {"required": ["extends"]},
+        "else": {"required": [name for name, rule in PROFILE_FIELDS.items() if rule.required]},
     }
 
 

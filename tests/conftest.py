@@ -79,3 +79,18 @@ def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(autouse=True, scope="session")
+def config_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The settings of `careers config` are read from a folder of the test run's own, never from the
+    home of whoever runs the tests (a home state there would change every page); subprocesses
+    inherit it."""
+    folder = tmp_path_factory.mktemp("settings")
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before

@@ -25,7 +25,7 @@ CASES: list[tuple[list[str], set[str]]] = [
     (["shortlist", "list"], {"careers", "missing"}),
     (["about"], {"version", "sources", "attribution", "notes"}),
     (["next", "registered-nurse"], {"career", "up", "results"}),
-    (["validate", str(Path(__file__).parent / "fixtures" / "profiles" / "sample-career.toml")], {"checked", "problems"}),
+    (["validate", str(Path(__file__).parent / "fixtures" / "profiles" / "sample-career.toml")], {"checked", "problems", "notes"}),
 ]
 
 

@@ -119,7 +119,8 @@ def test_json_schema_is_json_and_describes_every_field() -> None:
     assert s["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert s["type"] == "object"
     assert set(s["properties"]) == set(PROFILE_FIELDS)
-    assert s["required"] == [k for k, rule in PROFILE_FIELDS.items() if rule.required]
+    assert s["required"] == ["slug"] and s["if"] == {"required": ["extends"]}  # an overlay needs only its slug
+    assert s["else"]["required"] == [k for k, rule in PROFILE_FIELDS.items() if rule.required]
     assert s["additionalProperties"] is False
     for name, rule in PROFILE_FIELDS.items():
         assert s["properties"][name]["description"] == rule.doc, name

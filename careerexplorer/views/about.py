@@ -32,6 +32,7 @@ def validation_page(r: Validation, width: int, ascii_only: bool) -> list[str]:
     bad = len(r.problems)
     # File names and keys come from the files checked: one line each, nothing raw.
     return [
+        *map(sanitize.message, r.notes),
         *map(sanitize.message, r.problems),
         f"{r.checked} file{'s' * (r.checked != 1)} checked, {bad} problem{'s' * (bad != 1)}",
     ]
