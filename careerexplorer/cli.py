@@ -335,9 +335,13 @@ def show_result(cat: Catalog, result: Any, fmt: str, json_out: bool) -> None:
     form = chosen(fmt, json_out)
     note = _state.get("note")
     if note and form in (Format.table, Format.markdown):  # an edition's name is text from a shared folder
-        sys.stdout.write(
-            f"*{sanitize.markdown(note)}*\n\n" if form is Format.markdown else f"{sanitize.line(note)}\n\n"
-        )
+        out = Output()
+        if form is Format.markdown:
+            out.write(f"*{sanitize.markdown(note)}*\n\n")
+        else:  # folded to the page's width, as the page under it is
+            import textwrap
+
+            out.write("\n".join(textwrap.wrap(sanitize.line(note), out.width, subsequent_indent="  ")) + "\n\n")
     emit(result, form, Output())
 
 
