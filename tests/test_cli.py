@@ -257,15 +257,17 @@ def test_list_all_careers_by_title(runner: CliRunner, app: Any, catalog: Catalog
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Career", "Salary", "Education", "Outlook"]
-    footnotes = [line for line in lines if line.startswith("* ")]
-    assert len(lines) == len(entries) + 1 + len(footnotes)
+    notes = lines[len(entries) + 1 :]
+    assert notes[0].startswith("* figures of a broader BLS group")
+    assert any(n.startswith("† ") for n in notes) and any(n.startswith("B Bright Outlook") for n in notes)
     assert all(len(line) <= 80 for line in lines)
     # Each line shows its career's whole salary, education and outlook, in the JSON's order.
     from careerexplorer.figures import borrowed, entry_pay
     from careerexplorer.listing import education_label, outlook_label
 
     for line, e in zip(lines[1:], entries):
-        edu, grow = education_label(e), outlook_label(e)
+        edu = education_label(e).replace(" (ours)", "†")
+        grow = outlook_label(e) + (" B" if e["bright_outlook"] else "")
         salary = entry_pay(e) + ("*" if borrowed(e) else "")
         assert f" {salary} {edu} " in line and line.endswith(grow), (line, e["slug"])
 
