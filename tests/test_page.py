@@ -167,10 +167,13 @@ FIRST_PROGRAM = {
     "chef-and-head-cook": "12.0503",  # Culinary Arts/Chef Training, before Baking and Pastry Arts
     "psychiatrist": "51.1201",  # Medicine
     "family-medicine-physician": "51.1201",
+    "neurologist": "51.1201",  # data/entry_programs.toml: MD before DO for every physician
     "pharmacist": "51.2001",  # Pharmacy
     "registered-nurse": "51.3801",
     "acute-care-nurse": "51.3801",  # a registered nurse first
     "orthoptist": "51.1804",  # Orthoptics/Orthoptist, named by its own title
+    "neurodiagnostic-technologist": "51.0903",  # Electroneurodiagnostic, not another technologist's
+    "speech-language-pathology-assistant": "51.0816",
 }
 
 

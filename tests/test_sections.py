@@ -332,6 +332,12 @@ def test_a_specialty_of_a_shared_code_keeps_programs_of_its_own_title() -> None:
     assert [p["cip"] for p in own_programs(orthoptist, listed, True, crosswalk)] == ["51.1804"]
     main = doc("29-1299.00", "other", "Other Healthcare Practitioner", None)
     assert len(own_programs(main, listed, True, crosswalk)) == 3
+    # A word of job titles names no field: a neurodiagnostic technologist is no dialysis technologist.
+    techs = [{"cip": "51.1011", "title": "Renal/Dialysis Technologist/Technician"},
+             {"cip": "51.0903", "title": "Electroneurodiagnostic/Electroencephalographic Technology/Technologist"}]
+    eeg = doc("29-2099.01", "neurodiagnostic-technologist", "Neurodiagnostic Technologist", None,
+              also_called=["Electroneurodiagnostic Technologist (END Technologist)"])
+    assert [p["cip"] for p in own_programs(eeg, techs, True, {})] == ["51.0903"]
 
 
 def test_college_teachers_are_not_offered_school_teacher_programs() -> None:

@@ -322,8 +322,21 @@ def program_score(program: dict[str, Any], words: dict[str, float], entry: int |
 # Never the way in: they are kept, marked "later", after every other program.
 LATER_SERIES = ("60.", "61.", "51.05")
 # CIP 13.12 and 13.13 prepare teachers for schools (elementary, secondary, a subject): not the
-# degree a college teacher (SOC 25-1xxx, postsecondary teachers) enters with.
+# degree a college teacher (SOC 25-1xxx, postsecondary teachers) enters with. Career and technical
+# education teachers (25-1194) keep them: Technical Teacher Education prepares them at any level.
 SCHOOL_TEACHING = ("13.12", "13.13")
+SCHOOL_TEACHING_KEPT = ("25-1194",)
+# Words of job titles that name no field (a technologist of what?): a program sharing only these
+# with a specialty's names is not its own.
+GENERIC_STEMS = frozenset(
+    stem(w)
+    for w in (
+        "technologist technician specialist manager management worker assistant operator officer engineer "
+        "engineering analyst coordinator representative inspector investigator teacher scientist clerk "
+        "supervisor administrator administration director planner designer professional services studies "
+        "science sciences technology care medical health clinical"
+    ).split()
+)
 
 
 def is_later(cip: str) -> bool:
@@ -346,19 +359,49 @@ def own_programs(
 
     The crosswalk maps programs to SOC codes, and several O*NET occupations can share one: a
     specialty (any code but .00) of a shared SOC code keeps only the programs whose titles share a
-    word with its own names (orthoptists are no acupuncturists); where none do, the programs the
-    whole crosswalk names by its own title (Orthoptics/Orthoptist). College teachers lose the
-    programs that prepare school teachers.
+    word that names a field with its own names (orthoptists are no acupuncturists); where none do,
+    the programs the whole crosswalk names by its own title (Orthoptics/Orthoptist); where there
+    are none, those sharing such a word with the titles people search it by; else none. College
+    teachers lose the programs that prepare school teachers.
     """
     out = list(available)
-    if doc["soc_code"].startswith("25-1"):
+    if doc["soc_code"].startswith("25-1") and doc["soc_code"] not in SCHOOL_TEACHING_KEPT:
         out = [p for p in out if not p["cip"].startswith(SCHOOL_TEACHING)]
     if shared and not doc["onet_code"].endswith(".00"):
-        words = career_words(doc)
-        out = [p for p in out if word_fit(p, words) > 0]
-        if not out:
-            out = named_by_title(doc, crosswalk)
+        listed = out
+        out = _fitting(listed, own_words(doc)) or named_by_title(doc, crosswalk)
+        if not out:  # nothing named by its own titles: those named by the titles people search it by
+            out = _fitting(listed, {s for s in career_words(doc) if s not in GENERIC_STEMS})
     return out
+
+
+def _fitting(programs: list[dict[str, str]], words: set[str]) -> list[dict[str, str]]:
+    """The programs whose titles share a word that names a field with ``words``."""
+    return [p for p in programs if any(_akin(s, words) for s in stems(p["title"]) if not _generic(s))]
+
+
+def own_words(doc: dict[str, Any]) -> set[str]:
+    """The words that name a specialty's field: of its title, O*NET title and the titles it is also
+    called (not the longer list search uses), without the words of job titles that name no field
+    (technologist, manager...)."""
+    names = [doc.get("title", ""), doc.get("onet_title", ""), *doc.get("also_called", [])]
+    return {s for name in names for s in stems(name) if s not in DROP_WORDS and s not in GENERIC_STEMS}
+
+
+def _generic(word: str) -> bool:
+    return word in DROP_WORDS or any(_akin(word, {g}) for g in GENERIC_STEMS)
+
+
+AKIN = 6  # two words that begin with the same six letters or more name one field: biology, biologist
+
+
+def _akin(word: str, words: set[str]) -> bool:
+    return any(
+        w == word
+        or (min(len(w), len(word)) >= 3 and (w.startswith(word) or word.startswith(w)))
+        or (len(w) >= AKIN and len(word) >= AKIN and w[:AKIN] == word[:AKIN])
+        for w in words
+    )
 
 
 def named_by_title(doc: dict[str, Any], crosswalk: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
@@ -415,13 +458,20 @@ ENTRY_PROGRAMS = Path(__file__).resolve().parent.parent / "data" / "entry_progra
 
 
 def entry_programs(path: Path) -> dict[str, tuple[str, ...]]:
-    """The reviewed table of the programs most people take to enter a career: SOC or O*NET-SOC code
-    to CIP codes, first first. Each row names the public source a counselor would check."""
+    """The reviewed table of the programs most people take to enter a career: an O*NET-SOC code, a
+    SOC code or the beginning of one (every code it begins) to CIP codes, first first. Each row
+    names the public source a counselor would check."""
     if not path.is_file():
         return {}
     with path.open("rb") as fh:
         rows_ = tomli.load(fh).get("career", [])
     return {row["code"]: tuple(row["cip"]) for row in rows_}
+
+
+def table_row(table: dict[str, tuple[str, ...]], code: str) -> tuple[str, ...]:
+    """The row of a code in a table keyed by codes or their beginnings: the longest key that fits."""
+    keys = [k for k in table if code.startswith(k)]
+    return table[max(keys, key=len)] if keys else ()
 
 
 def _entry_rank(doc: dict[str, Any]) -> int | None:
@@ -616,12 +666,11 @@ def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str
             mine = own_programs(doc, listed, socs[doc["soc_code"]] > 1, available)
             others = frozenset(p["cip"] for p in listed) - {p["cip"] for p in mine}
             ranked = {**doc, **out[code]}  # with its own education, where the survey gave it one
-            out[code]["programs"] = ranked_programs(
-                ranked, mine, first.get(code, first.get(doc["soc_code"], ())), others
-            )
+            out[code]["programs"] = ranked_programs(ranked, mine, table_row(first, code), others)
         for code, doc in docs.items():
             main = f"{doc['soc_code']}.00"
-            if code != main and main in out and not out[code].get("education"):
+            # Not an "All Other" code (ending in 9): its first program is no way into a specialty.
+            if code != main and main in out and not out[code].get("education") and not main.endswith("9.00"):
                 lead_with(out[code].get("programs", []), out[main].get("programs", []))
     put("leads", leads(docs, related, skills, knowledge))
     return out
