@@ -171,6 +171,8 @@ FIRST_PROGRAM = {
     "pharmacist": "51.2001",  # Pharmacy
     "registered-nurse": "51.3801",
     "acute-care-nurse": "51.3801",  # a registered nurse first
+    "automotive-engineer": "14.1901",  # a mechanical engineer first
+    "medical-and-health-services-manager": "51.0701",  # Health/Health Care Administration/Management
     "orthoptist": "51.1804",  # Orthoptics/Orthoptist, named by its own title
     "neurodiagnostic-technologist": "51.0903",  # Electroneurodiagnostic, not another technologist's
     "speech-language-pathology-assistant": "51.0816",

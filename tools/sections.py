@@ -353,7 +353,11 @@ def lead_with(programs: list[dict[str, Any]], main: list[dict[str, Any]]) -> Non
 
 
 def own_programs(
-    doc: dict[str, Any], available: list[dict[str, str]], shared: bool, crosswalk: dict[str, list[dict[str, str]]]
+    doc: dict[str, Any],
+    available: list[dict[str, str]],
+    shared: bool,
+    crosswalk: dict[str, list[dict[str, str]]],
+    main_words: frozenset[str] = frozenset(),
 ) -> list[dict[str, str]]:
     """The crosswalk's programs that belong to this occupation.
 
@@ -361,8 +365,10 @@ def own_programs(
     specialty (any code but .00) of a shared SOC code keeps only the programs whose titles share a
     word that names a field with its own names (orthoptists are no acupuncturists); where none do,
     the programs the whole crosswalk names by its own title (Orthoptics/Orthoptist); where there
-    are none, those sharing such a word with the titles people search it by; else none. College
-    teachers lose the programs that prepare school teachers.
+    are none, those sharing such a word with the titles people search it by; else none. The
+    programs of the occupation the specialty belongs to (``main_words``: the own words of the .00
+    occupation, unless an "All Other" group) stay too: an automotive engineer is a mechanical
+    engineer first. College teachers lose the programs that prepare school teachers.
     """
     out = list(available)
     if doc["soc_code"].startswith("25-1") and doc["soc_code"] not in SCHOOL_TEACHING_KEPT:
@@ -372,6 +378,9 @@ def own_programs(
         out = _fitting(listed, own_words(doc)) or named_by_title(doc, crosswalk)
         if not out:  # nothing named by its own titles: those named by the titles people search it by
             out = _fitting(listed, {s for s in career_words(doc) if s not in GENERIC_STEMS})
+        if main_words:
+            kept = {p["cip"] for p in out} | {p["cip"] for p in _fitting(listed, set(main_words))}
+            out = [p for p in listed if p["cip"] in kept] + [p for p in out if p not in listed]
     return out
 
 
@@ -663,7 +672,9 @@ def derive(sources: Path, docs: dict[str, dict[str, Any]]) -> dict[str, dict[str
         socs = Counter(doc["soc_code"] for doc in docs.values())
         for code, doc in docs.items():  # replaced even when empty: the crosswalk may have nothing
             listed = available.get(doc["soc_code"], [])
-            mine = own_programs(doc, listed, socs[doc["soc_code"]] > 1, available)
+            group = docs.get(f"{doc['soc_code']}.00")
+            main_words = frozenset(own_words(group)) if group and not doc["soc_code"].endswith("9") else frozenset()
+            mine = own_programs(doc, listed, socs[doc["soc_code"]] > 1, available, main_words)
             others = frozenset(p["cip"] for p in listed) - {p["cip"] for p in mine}
             ranked = {**doc, **out[code]}  # with its own education, where the survey gave it one
             out[code]["programs"] = ranked_programs(ranked, mine, table_row(first, code), others)
