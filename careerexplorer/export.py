@@ -15,8 +15,11 @@ from careerexplorer import sanitize
 from careerexplorer.figures import (
     MILITARY_NOTE,
     NOT_PUBLISHED,
+    OWN_EDUCATION,
     basis,
     borrowed,
+    bright,
+    bright_reason,
     compare_cells,
     count,
     growth,
@@ -96,7 +99,10 @@ def csv_text(result: Result) -> str:
 
 
 def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
-    """A one-page career card a counselor can print."""
+    """A one-page career card a counselor can print: the sections of the terminal page
+    (careerexplorer.page), in the same order."""
+    from careerexplorer.page import sections
+
     w, o, e = p.wages, p.outlook, p.education
     out = [f"# {md(p.title)}", "", f"O\\*NET-SOC {md(p.onet_code)} · SOC {md(p.soc_code)}", "", md(p.summary), ""]
     if p.also_called:
@@ -110,9 +116,9 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
             [
                 [
                     pay(w) + (f" ({w.period}, {w.area})" if w else ""),
-                    e.label if e else NOT_PUBLISHED,
+                    (e.label + (f" ({OWN_EDUCATION})" if e.ours else "")) if e else NOT_PUBLISHED,
                     (f"{o.label}, {growth(o.change_pct)} ({o.period})" if o and o.label else NOT_PUBLISHED)
-                    + ("; Bright Outlook" if p.bright_outlook else ""),
+                    + (f"; {bright(p.bright_outlook)}" if p.bright_outlook else ""),
                 ]
             ],
         )
@@ -122,109 +128,199 @@ def profile_markdown(p: Profile, pathway: dict[str, Any] | None) -> str:
     said = self_employed(o.self_employed_pct if o else None)
     if said:
         out += [md(said), ""]
-    out += [
-        "## What To Learn",
-        "",
-        "### High School",
-        "",
-        f"Courses the {md(p.cluster)} cluster, {md(p.pathway)} pathway, recommends:",
-        "",
-    ]
+    for section in sections(p):
+        body = MARKDOWN_SECTIONS[section.key](p, pathway)
+        while body and not body[-1].strip():
+            body.pop()
+        heading = f"Salary Range ({md(w.area)}, {md(w.period)})" if w and section.key == "salary-range" else None
+        out += [f"## {heading or md(section.heading)}", "", *body, ""]
+    if p.sources:
+        out += ["---", ""] + [f"*{md(s)}*  " for s in p.sources]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_learn(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    from careerexplorer.page import more_programs, programs
+
+    out = ["### High School", "", f"Courses the {md(p.cluster)} cluster, {md(p.pathway)} pathway, recommends:", ""]
     out += [f"- {md(c)}" for c in (pathway or {}).get("courses", [])]
     if p.courses:
         out += ["", "For this career in particular:", ""] + [f"- {md(c)}" for c in p.courses]
+    elif p.subjects:
+        out += ["", "For this career in particular (from what the work draws on, O\\*NET Knowledge):", ""]
+        out += [f"- {md(s[0].upper() + s[1:])}" for s in p.subjects]
     if p.programs or p.programs_note:
         out += ["", "### Beyond High School", ""]
         if p.programs_note:
             out += [md(p.programs_note), ""]
-        out += [f"- {md(g.title)} (CIP {md(g.cip)})" + (f": {md(g.note)}" if g.note else "") for g in p.programs]
-    if e or p.education_note:
-        out += ["", "## Education Level", ""]
-        if e:
-            out += [
-                f"**{md(e.label)}** (BLS: {md(e.typical_entry)}; experience: {md(e.experience or NOT_PUBLISHED)}; "
-                f"training: {md(e.training or NOT_PUBLISHED)})",
-                "",
-            ]
-        if p.education_note:
-            out += [md(p.education_note)]
-    for person in p.insider:
-        out += ["", "## Insider Info", "", f"**{md(person.name)}**, {md(person.role)}, {md(person.organization)}", ""]
-        out += [md(point) + "\n" for point in person.points]
-        out += [f"> “{md(q)}” — {md(person.name)}\n" for q in person.quotes]
-    if p.certifications or p.requirements_note:
-        from careerexplorer.guidance import credential_label
+        listed = programs(p)
+        out += [_md_program(g) for g in listed.entry]
+        if listed.later:
+            out += ["", "Later, after the degree (residencies, fellowships, advanced programs):", ""]
+            out += [_md_program(g) for g in listed.later]
+        if listed.more:
+            out += ["", f"*{md(more_programs(p, listed.more))}*"]
+    return out
 
-        out += ["", "## Extra Requirements", ""]
-        if p.requirements_note:
-            out += [md(p.requirements_note), ""]
-        out += [
-            f"- {('**' + md(c.abbr) + '**: ') if c.abbr else ''}{md(c.name)} ({md(c.issuer)})"
-            + (f". {label[0].upper()}{label[1:]}" + ("" if c.note else ".") if (label := credential_label(c)) else "")
-            + (f". {md(c.note)}" if c.note else "")
-            for c in p.certifications
-        ]
-    if p.additional_info or p.resources:
-        out += ["", "## Additional Information", ""]
-        out += [md(par) + "\n" for par in p.additional_info]
-        # An address that could break out of its link is shown as text, never as a link.
-        out += [
-            f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources
-        ]
-    if w:
-        out += ["", f"## Salary Range ({md(w.area)}, {md(w.period)})", ""]
-        out.append(
-            md_table(
-                ["10th", "25th", "Median", "75th", "90th"],
-                [[wage(w, k) for k in ("p10", "p25", "median", "p75", "p90")]],
-            )
+
+def _md_program(g: Any) -> str:
+    return f"- {md(g.title)} (CIP {md(g.cip)})" + (f": {md(g.note)}" if g.note else "")
+
+
+def _md_education(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    from careerexplorer.guidance import SURVEY_SOURCE, explained, survey_difference
+    from careerexplorer.page import survey_note
+
+    e = p.education
+    out: list[str] = []
+    if e:
+        entry = (
+            f"ours, for this occupation: {md(e.typical_entry)}; evidence: {md(e.evidence or NOT_PUBLISHED)}; "
+            f"BLS gives {md(e.group_entry or '')} for its group {md(e.basis_code or '')}"
+            if e.ours
+            else f"BLS: {md(e.typical_entry)}"
         )
-    if o:
         out += [
-            f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
-            f"({growth(o.change_pct)}), about {count(o.openings)} openings a year.",
+            f"**{md(e.label)}** ({entry}; experience: {md(e.experience or NOT_PUBLISHED)}; "
+            f"training: {md(e.training or NOT_PUBLISHED)})",
             "",
         ]
-    out += sections_markdown(p)
-    if p.related:
-        out += ["## Related Careers", ""] + [f"- {md(r.title)} (`{r.slug}`)" for r in p.related]
-    if p.sources:
-        out += ["", "---", ""] + [f"*{md(s)}*  " for s in p.sources]
-    return "\n".join(out).rstrip() + "\n"
-
-
-def sections_markdown(p: Profile) -> list[str]:
-    """How to become one, the education survey, what the work is like and where it leads, as Markdown."""
-    from careerexplorer.guidance import SURVEY_SOURCE, how_to_become, lead_sentence, page_leads, survey_difference
-
-    out: list[str] = []
-    steps = how_to_become(p)
-    if steps:
-        out += ["## How to Become One", ""] + [f"{i}. {md(s)}" for i, s in enumerate(steps, 1)] + [""]
+    if p.education_note:
+        out += [md(p.education_note), ""]
+    if p.job_zone:
+        out += [f"O\\*NET job zone {p.job_zone} of 5", ""]
+    if e:
+        out += [
+            md(s) + "\n"
+            for s in (
+                explained(k, v)
+                for k, v in (("entry", e.typical_entry), ("experience", e.experience), ("training", e.training))
+            )
+            if s
+        ]
     if p.education_survey:
-        out += ["## What Workers Say the Job Requires", ""]
-        out.append(md_table(["level", "workers"], [[s.category, f"{s.percent:.0f}%"] for s in p.education_survey]))
+        out += ["What workers in the job say it requires:", ""]
+        out.append(
+            md_table(
+                ["level", "workers"],
+                [[s.category, f"{s.shown}%" + (" (imprecise)" if s.suppressed else "")] for s in p.education_survey],
+            )
+        )
         out += [f"*{md(SURVEY_SOURCE)}*", ""]
+        if survey_note(p):
+            out += [f"*{md(survey_note(p))}*", ""]
         difference = survey_difference(p)
         if difference:
             out += [md(difference), ""]
-    if p.work_activities or p.work_values or p.work_styles:
-        out += ["## What the Work Is Like", ""] + [f"- {md(a)}" for a in p.work_activities] + [""]
-        if p.work_values:
-            out += [f"*Work values (O\\*NET):* {md(', '.join(p.work_values))}  "]
-        if p.work_styles:
-            out += [f"*Work styles (O\\*NET):* {md(', '.join(p.work_styles))}"]
-        out.append("")
-    if page_leads(p):
-        here = p.education.typical_entry if p.education else None
-        out += ["## Where It Leads", ""]
-        out += [
-            f"- {md(lead.title)} (`{lead.slug}`): {md(lead_sentence(lead, here))}"
-            if lead.kind
-            else f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)"
-            for lead in page_leads(p)
-        ] + [""]
     return out
+
+
+def _md_steps(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    from careerexplorer.guidance import how_to_become
+
+    return [f"{i}. {md(s)}" for i, s in enumerate(how_to_become(p), 1)]
+
+
+def _md_insider(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    out: list[str] = []
+    for person in p.insider:
+        out += [f"**{md(person.name)}**, {md(person.role)}, {md(person.organization)}", ""]
+        out += [md(point) + "\n" for point in person.points]
+        out += [f"> “{md(q)}” — {md(person.name)}\n" for q in person.quotes]
+    return out
+
+
+def _md_requirements(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    from careerexplorer.guidance import credential_label
+
+    out = [md(p.requirements_note), ""] if p.requirements_note else []
+    out += [
+        f"- {('**' + md(c.abbr) + '**: ') if c.abbr else ''}{md(c.name)} ({md(c.issuer)})"
+        + (f". {label[0].upper()}{label[1:]}" + ("" if c.note else ".") if (label := credential_label(c)) else "")
+        + (f". {md(c.note)}" if c.note else "")
+        for c in p.certifications
+    ]
+    return out
+
+
+def _md_additional(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    out = [md(par) + "\n" for par in p.additional_info]
+    if p.resources:
+        out += ["For more information, visit these websites:", ""]
+    # An address that could break out of its link is shown as text, never as a link.
+    out += [f"- {md(r.name)}: " + (f"<{link}>" if (link := sanitize.url(r.url)) else md(r.url)) for r in p.resources]
+    return out
+
+
+def _md_salary(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    w, o = p.wages, p.outlook
+    assert w is not None
+    out = [
+        md_table(
+            ["10th", "25th", "Median", "75th", "90th"],
+            [[wage(w, k) for k in ("p10", "p25", "median", "p75", "p90")]],
+        )
+    ]
+    if o:
+        out.append(
+            f"Outlook {md(o.period)}: {count(o.employment_start)} to {count(o.employment_end)} jobs "
+            f"({growth(o.change_pct)}), about {count(o.openings)} openings a year."
+        )
+    return out
+
+
+def _md_work_style(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    out = []
+    if p.interests:
+        top = sorted(p.interests, key=lambda kv: -kv[1])[:3]
+        out.append(f"- *Interests:* {p.interest_code}: " + ", ".join(f"{k.title()} {v:.1f}" for k, v in top))
+    for label, items in (("Skills", p.skills), ("Knowledge", p.knowledge), ("Technology", p.technology)):
+        if items:
+            out.append(f"- *{label}:* {md(', '.join(items))}")
+    if p.cluster_2024:
+        out.append(f"- *2024 cluster:* {md(p.cluster_2024)} / {md(p.subcluster_2024 or NOT_PUBLISHED)}")
+    return out
+
+
+def _md_work(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    out = [f"- {md(a)}" for a in p.work_activities] + [""]
+    if p.work_values:
+        out += [f"*Work values (O\\*NET):* {md(', '.join(p.work_values))}  "]
+    if p.work_styles:
+        out += [f"*Work styles (O\\*NET):* {md(', '.join(p.work_styles))}"]
+    return out
+
+
+def _md_related(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    return [f"- {md(r.title)} (`{r.slug}`)" for r in p.related]
+
+
+def _md_leads(p: Profile, pathway: dict[str, Any] | None) -> list[str]:
+    from careerexplorer.guidance import lead_sentence, page_leads
+
+    here = p.education.typical_entry if p.education else None
+    return [
+        f"- {md(lead.title)} (`{lead.slug}`): {md(lead_sentence(lead, here))}"
+        if lead.kind
+        else f"- {md(lead.title)} (`{lead.slug}`, {lead.similarity}% alike)"
+        for lead in page_leads(p)
+    ]
+
+
+# The Markdown of each section of careerexplorer.page.
+MARKDOWN_SECTIONS: dict[str, Callable[[Profile, dict[str, Any] | None], list[str]]] = {
+    "what-to-learn": _md_learn,
+    "education-level": _md_education,
+    "how-to-become-one": _md_steps,
+    "insider-info": _md_insider,
+    "extra-requirements": _md_requirements,
+    "additional-information": _md_additional,
+    "salary-range": _md_salary,
+    "interests-and-skills": _md_work_style,
+    "what-the-work-is-like": _md_work,
+    "related-careers": _md_related,
+    "where-it-leads": _md_leads,
+}
 
 
 def profile_rows(p: Profile) -> tuple[list[str], list[list[Any]]]:
@@ -258,12 +354,24 @@ def entry_facts(e: Entry) -> dict[str, Any]:
         "self_employed_pct": None,
         **e,
         "education_label": education_label(e) if e["education"] is not None else None,
+        "education_ours": bool(e.get("education_ours")),
+        "bright_outlook_reason": bright_reason(e["bright_outlook"]),
         "figures_from": borrowed(e),
     }
 
 
 def _show(r: CareerPage) -> dict[str, Any]:
-    return {"career": r.profile.to_dict()}
+    from careerexplorer.guidance import how_to_become
+    from careerexplorer.page import sections
+
+    p = r.profile
+    career = p.to_dict()
+    career["bright_outlook_reason"] = bright_reason(p.bright_outlook)
+    return {
+        "career": career,
+        "sections": [{"key": s.key, "heading": s.heading} for s in sections(p)],
+        "how_to_become": how_to_become(p),
+    }
 
 
 def _compare(r: Comparison) -> dict[str, Any]:
@@ -427,6 +535,7 @@ FACT_COLUMNS = [
     "growth",
     "openings",
     "self_employed_pct",
+    "bright_outlook",
     "figures_from",
 ]
 
@@ -443,6 +552,7 @@ def _fact_row(e: Entry) -> list[Any]:
         e["growth"],
         e["openings"],
         e.get("self_employed_pct"),
+        bright_reason(e["bright_outlook"]),
         borrowed(e),
     ]
 
@@ -473,7 +583,7 @@ def _list_csv(r: CareerList | Shortlist) -> Table:
 
 def _search_table(r: SearchHits) -> Table:
     return (
-        ["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook"],
+        ["rank", "slug", "title", "onet_code", "score", "reason", "salary", "education", "outlook", "bright_outlook"],
         [
             [
                 i,
@@ -485,6 +595,7 @@ def _search_table(r: SearchHits) -> Table:
                 h.facts["salary"] if h.facts else None,
                 education_label(h.facts) if h.facts else None,
                 outlook_label(h.facts) if h.facts else None,
+                bright_reason(h.facts["bright_outlook"]) if h.facts else None,
             ]
             for i, h in enumerate(r.hits, 1)
         ],

@@ -106,6 +106,31 @@ def is_military(soc_code: str) -> bool:
     return soc_code.startswith("55-")
 
 
+# O*NET's Bright Outlook reasons, in the words a page uses.
+BRIGHT_REASONS = {
+    "Rapid Growth": "growing rapidly",
+    "Numerous Job Openings": "many job openings",
+    "New and Emerging": "new and emerging",
+}
+
+
+def bright_reason(reasons: list[str] | tuple[str, ...]) -> str | None:
+    """Why O*NET flags a career Bright Outlook ("many job openings"), or None when it does not:
+    a declining career can be flagged for its openings alone."""
+    if not reasons:
+        return None
+    return ", ".join(BRIGHT_REASONS.get(r, r.lower()) for r in reasons)
+
+
+def bright(reasons: list[str] | tuple[str, ...]) -> str | None:
+    """ "Bright Outlook: many job openings", or None."""
+    reason = bright_reason(reasons)
+    return f"Bright Outlook: {reason}" if reason else None
+
+
+OWN_EDUCATION = "ours: from O*NET's survey of this occupation"
+
+
 def growth(value: float | None) -> str:
     return NOT_PUBLISHED if value is None else f"{value:+.1f}%"
 
@@ -124,10 +149,16 @@ def basis(p: Profile) -> str | None:
     for what, part in (("wages", p.wages), ("outlook", p.outlook), ("education", p.education)):
         group = group_of(part.basis_code, p.soc_code, p.onet_code) if part is not None else None
         if group:
-            groups.setdefault(group, []).append(what)
+            # Where the entry level is ours, only the group's experience and training remain its.
+            groups.setdefault(group, []).append(
+                "experience and training" if what == "education" and p.education and p.education.ours else what
+            )
     if not groups:
         return None
-    return "; ".join(f"{', '.join(whats)} of the BLS group {code}" for code, whats in groups.items())
+    said = "; ".join(f"{', '.join(whats)} of the BLS group {code}" for code, whats in groups.items())
+    if p.education and p.education.ours:
+        said += f"; entry education {OWN_EDUCATION}"
+    return said
 
 
 # Abbreviations the pages also use for a source: a credential so abbreviated is named in full too,
@@ -163,8 +194,16 @@ def compare_cells(profiles: list[Profile]) -> list[tuple[str, list[str], list[fl
     )
     numeric("Median", [w.median if w else None for w in ws], [wage(w, "median") for w in ws])
     plain("Range (10th-90th)", [f"{wage(w, 'p10')} - {wage(w, 'p90')}" for w in ws])
-    plain("Education", [p.education.label if p.education else NOT_PUBLISHED for p in profiles])
+    plain(
+        "Education",
+        [
+            (p.education.label + (" (ours)" if p.education.ours else "")) if p.education else NOT_PUBLISHED
+            for p in profiles
+        ],
+    )
     plain("Outlook", [(o.label or NOT_PUBLISHED) if o else NOT_PUBLISHED for o in os_])
+    if any(p.bright_outlook for p in profiles):
+        plain("Bright Outlook", [bright_reason(p.bright_outlook) or "no" for p in profiles])
     numeric("Growth", [o.change_pct if o else None for o in os_], [growth(o.change_pct if o else None) for o in os_])
     numeric(
         "Openings a year", [o.openings if o else None for o in os_], [count(o.openings if o else None) for o in os_]

@@ -9,7 +9,7 @@ table data/entry_steps.toml) and never add a fact it does not hold.
 
 from __future__ import annotations
 
-from careerexplorer.model import Certification, Lead, Profile, Route, education_rank
+from careerexplorer.model import Certification, Lead, Profile, Route, education_rank, whole_percent
 
 # O*NET's "Required Level of Education" (RL) categories 1-12, in our short words, each with the
 # place on the education ladder it compares with (careerexplorer.model.EDUCATION_LADDER).
@@ -110,7 +110,7 @@ def _share(p: Profile, keep: int) -> tuple[float, list[str]]:
         if rank is None or (rank - entry) * keep <= 0:
             continue
         total += s.percent
-        if s.percent >= 5:
+        if s.shown >= 5:
             names.append(s.category)
     return total, names
 
@@ -120,16 +120,17 @@ def survey_difference(p: Profile) -> str | None:
     if p.education is None or not p.education_survey:
         return None
     entry = ENTRY_PHRASE[p.education.rank]
+    who = "This page gives" if p.education.ours else "BLS gives"  # ours: from the survey itself
     below, below_names = _share(p, -1)
     above, above_names = _share(p, 1)
     if below >= DIFFERENCE_SHARE and below >= above:
         return (
-            f"BLS gives {entry} as the typical way in, but {below:.0f}% of workers surveyed say "
+            f"{who} {entry} as the typical way in, but {whole_percent(below)}% of workers surveyed say "
             f"the job needs less: {_listed(below_names)}."
         )
     if above >= DIFFERENCE_SHARE:
         return (
-            f"BLS gives {entry} as the typical way in, but {above:.0f}% of workers surveyed say "
+            f"{who} {entry} as the typical way in, but {whole_percent(above)}% of workers surveyed say "
             f"the job needs more: {_listed(above_names)}."
         )
     return None
@@ -266,7 +267,8 @@ def _schooling(p: Profile) -> str | None:
         return school
     field = None
     if education_rank(e.typical_entry) >= 3:
-        degrees = [prog.title for prog in p.programs if not any(w in prog.title.lower() for w in NOT_A_DEGREE)]
+        # The first program that is a way in: a residency or fellowship comes after the degree.
+        degrees = [g.title for g in p.programs if not g.later and not any(w in g.title.lower() for w in NOT_A_DEGREE)]
         field = degrees[0] if degrees else None
     return school + (f", for example in {field}." if field else ".")
 

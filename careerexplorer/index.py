@@ -39,6 +39,7 @@ class Entry(TypedDict):
     outlook_basis: str | None  # the broader BLS group whose projections these are, if not its own
     education_basis: str | None
     at_least: NotRequired[list[str]]  # figures BLS publishes as "this or more"
+    education_ours: NotRequired[bool]  # the entry level is the occupation's own, not its BLS group's
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
     self_employed_pct: NotRequired[float]  # share of workers who are self-employed, per cent (BLS)
 
@@ -74,6 +75,8 @@ def entry_for(p: Profile) -> Entry:
     # Added after the others so that the keys keep their order in index.json.
     if w and w.at_least:
         entry["at_least"] = list(w.at_least)
+    if e and e.ours:
+        entry["education_ours"] = True
     if p.also_in:
         entry["also_in"] = [[a.cluster, a.pathway] for a in p.also_in]
     if o and o.self_employed_pct is not None:

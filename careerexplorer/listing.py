@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careerexplorer.errors import UsageError
-from careerexplorer.model import EDUCATION_LADDER, OUTLOOK_LABELS
+from careerexplorer.model import EDUCATION_LADDER, OUTLOOK_LABELS, education_rank
 from careerexplorer.record import Record
 from careerexplorer.text import did_you_mean, normalize
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from careerexplorer.catalog import Clusters
     from careerexplorer.index import Entry
 
+
+# The seed page's words for a postsecondary nondegree award, still understood by --education.
+SEED_AWARD_LABEL = "1-2 years post-secondary training"
 
 # Other ways people write a level, by the ladder's keys: plurals, abbreviations, common names.
 EDUCATION_ALIASES = {
@@ -40,6 +43,8 @@ def education_level(value: str) -> int:
         return normalize(text.replace("'", ""))  # "Master's" as "masters"
 
     wanted = form(value)
+    if wanted == form(SEED_AWARD_LABEL):  # the seed's words for the level, still understood
+        return education_rank("Postsecondary nondegree award")
     for i, (key, bls, label) in enumerate(EDUCATION_LADDER):
         if wanted in (form(key), form(bls), form(label), *EDUCATION_ALIASES.get(key, ())):
             return i
@@ -193,11 +198,23 @@ SHORT_EDUCATION = (
 SHORT_OUTLOOK = {label: key.replace("-", " ") for key, label in OUTLOOK_KEYS.items()}
 
 
+# Bright Outlook reasons in a list's outlook column.
+SHORT_BRIGHT = {"Rapid Growth": "rapid growth", "Numerous Job Openings": "many openings", "New and Emerging": "new"}
+
+
 def education_label(e: Entry) -> str:
-    return SHORT_EDUCATION[e["education"]] if e["education"] is not None else "not published"
+    """The short level; "(ours)" where it is the occupation's own, not its broader BLS group's."""
+    if e["education"] is None:
+        return "not published"
+    return SHORT_EDUCATION[e["education"]] + (" (ours)" if e.get("education_ours") else "")
 
 
 def outlook_label(e: Entry) -> str:
     if e["growth"] is None:
         return "not published"
     return f"{e['growth']:+.1f}% {SHORT_OUTLOOK.get(e['outlook'] or '', '')}".rstrip()
+
+
+def bright_label(e: Entry) -> str:
+    """Why O*NET flags the career Bright Outlook, in a list's short words ("many openings"); "" if not."""
+    return ", ".join(SHORT_BRIGHT.get(r, r.lower()) for r in e.get("bright_outlook") or [])

@@ -15,7 +15,7 @@ EDUCATION_LADDER: tuple[tuple[str, str, str], ...] = (
     ("none", "No formal educational credential", "No formal education required"),
     ("high-school", "High school diploma or equivalent", "High school diploma"),
     ("some-college", "Some college, no degree", "Some college"),
-    ("postsecondary-award", "Postsecondary nondegree award", "1-2 years post-secondary training"),
+    ("postsecondary-award", "Postsecondary nondegree award", "Certificate after high school"),
     ("associate", "Associate's degree", "Associate's degree"),
     ("bachelor", "Bachelor's degree", "Bachelor's degree"),
     ("master", "Master's degree", "Master's degree"),
@@ -121,19 +121,39 @@ class Outlook(Figures):
         return outlook_label(self.change_pct)
 
 
+# What a postsecondary nondegree award means where the length of the usual program is not known:
+# true of every such career, from a few weeks of truck-driving school to two years of a program.
+AWARD_SPAN = "a few weeks to two years"
+
+
 class Education(Figures):
     typical_entry: str
     experience: str | None = None
     training: str | None = None
     basis_code: str | None = None
     basis_title: str | None = None
+    group_entry: str | None = None
+    evidence: str | None = None
+    program_length: str | None = None
 
     @property
     def rank(self) -> int:
         return education_rank(self.typical_entry)
 
     @property
+    def ours(self) -> bool:
+        """The entry level is ours for this occupation (evidence), not its broader BLS group's."""
+        return self.group_entry is not None
+
+    @property
     def label(self) -> str:
+        """The level in plain words, true for this career: a nondegree award says how long the
+        program is where the profile knows it (the seed's "1-2 years post-secondary training"),
+        else the span every such program falls in."""
+        if EDUCATION_LADDER[self.rank][0] == "postsecondary-award":
+            if self.program_length:
+                return f"{self.program_length} post-secondary training"
+            return f"{EDUCATION_LADDER[self.rank][2]} ({AWARD_SPAN})"
         return EDUCATION_LADDER[self.rank][2]
 
 
@@ -148,6 +168,7 @@ class Program(Record):
     cip: str
     title: str
     note: str | None = None
+    later: bool = False  # a residency, fellowship or advanced program, after the degree that admits to it
 
 
 class Insider(Record):
@@ -208,10 +229,17 @@ class Resource(Record):
 
 
 class SurveyShare(Record):
-    """One bar of the education survey: a level of schooling and the share of workers naming it."""
+    """One bar of the education survey: a level of schooling and the share of workers naming it,
+    as O*NET publishes it (unrounded; ``shown`` rounds it once)."""
 
     category: str
     percent: float
+    suppressed: bool = False  # O*NET recommends suppressing it: too few answers or too wide a margin
+
+    @property
+    def shown(self) -> int:
+        """The share as a page shows it: a whole per cent, rounded once, half up."""
+        return whole_percent(self.percent)
 
 
 LEAD_KINDS = ("up", "alongside", "back")
@@ -324,6 +352,7 @@ class Profile(Record):
             out["outlook"]["label"] = self.outlook.label
         if self.education:
             out["education"]["label"] = self.education.label
+            out["education"]["ours"] = self.education.ours
         return out
 
 

@@ -143,7 +143,17 @@ PROFILE_FIELDS: dict[str, Field] = {
     "education": _table(
         "Entry requirements (BLS Employment Projections)",
         **SOURCE_FIELDS,
-        typical_entry=_s("BLS typical education needed for entry", True, choices=BLS_EDUCATION),
+        typical_entry=_s(
+            "Typical education needed for entry: BLS's, or where `group_entry` is set, ours for this occupation",
+            True,
+            choices=BLS_EDUCATION,
+        ),
+        group_entry=_s(
+            "When the occupation's own entry education differs from its broader BLS group's: the group's",
+            choices=BLS_EDUCATION,
+        ),
+        evidence=_s("When `group_entry` is set: the evidence about this occupation that `typical_entry` rests on"),
+        program_length=_s("How long the usual program is, where known (editorial), e.g. '1-2 years'"),
         experience=_s("Work experience in a related occupation"),
         training=_s("Typical on-the-job training"),
     ),
@@ -156,6 +166,11 @@ PROFILE_FIELDS: dict[str, Field] = {
         cip=_s("CIP 2020 code", True, pattern=CIP_RE),
         title=_s("Program title", True),
         note=_s("Advice on this program"),
+        later=Field(
+            "bool",
+            doc="A residency, fellowship or advanced dental program (CIP 60, 61, 51.05): "
+            "taken after the degree that admits to it",
+        ),
     ),
     "insider": _tables(
         "Insider Info: an expert and what they say",
@@ -217,6 +232,7 @@ PROFILE_FIELDS: dict[str, Field] = {
         "What workers surveyed say the job requires (O*NET Required Level of Education)",
         category=_s("Level of schooling, in short words", True),
         percent=Field("number", True, "Share of workers surveyed naming it, per cent", minimum=0, maximum=100),
+        suppressed=Field("bool", doc="O*NET recommends suppressing the value (too few answers or too wide a margin)"),
     ),
     "work_activities": _strs("Main O*NET detailed work activities, by how many of the tasks they cover"),
     "work_values": _strs("Top O*NET work values (extent)"),

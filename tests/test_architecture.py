@@ -62,6 +62,8 @@ def reach(module: str) -> set[str]:
     ("careerexplorer.commands", "careerexplorer.emit"),
     ("careerexplorer.export", "careerexplorer.layout"),
     ("careerexplorer.results", "careerexplorer.commands"),
+    ("careerexplorer.page", "careerexplorer.layout"),  # the page model knows no format
+    ("careerexplorer.page", "careerexplorer.export"),
 ])
 def test_a_lower_module_never_reaches_an_upper_one(lower: str, upper: str) -> None:
     assert upper not in reach(lower)

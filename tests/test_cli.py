@@ -272,14 +272,16 @@ def test_list_all_careers_by_title(runner: CliRunner, app: Any, catalog: Catalog
     lines = result.stdout.splitlines()
     # Not a terminal, no width given: every title whole, with its slug, however wide the lines get.
     assert lines[0].split() == ["Career", "Slug", "AVG.", "SALARY", "Education", "Outlook"]
-    footnotes = [line for line in lines if line.startswith("* ")]
-    assert len(lines) == len(entries) + 1 + len(footnotes)
+    notes = lines[len(entries) + 1 :]
+    assert notes[0].startswith("* figures of a broader BLS group")
+    assert any(n.startswith("† ") for n in notes)
     # Each line shows its career's whole title, slug, salary, education and outlook, in the JSON's order.
     from careerexplorer.figures import borrowed, entry_pay
-    from careerexplorer.listing import education_label, outlook_label
+    from careerexplorer.listing import bright_label, education_label, outlook_label
 
     for line, e in zip(lines[1:], entries):
-        edu, grow = education_label(e), outlook_label(e)
+        edu = education_label(e).replace(" (ours)", "†")
+        grow = outlook_label(e) + (f"; bright: {bright_label(e)}" if e["bright_outlook"] else "")
         salary = entry_pay(e) + ("*" if borrowed(e) else "")
         assert line.startswith(e["title"] + " ") and f" {e['slug']} " in line, (line, e["slug"])
         assert f" {salary} {edu} " in line and line.endswith(grow), (line, e["slug"])

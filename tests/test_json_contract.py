@@ -14,9 +14,9 @@ from careerexplorer.cli import app
 ENTRY_KEYS = {"slug", "title", "onet_code", "soc_code", "cluster", "pathway", "salary", "median", "employment",
               "wage_basis", "education", "education_label", "growth", "outlook", "openings", "bright_outlook",
               "interests", "hourly", "outlook_basis", "education_basis", "at_least", "also_in", "figures_from",
-              "self_employed_pct"}
+              "education_ours", "bright_outlook_reason", "self_employed_pct"}
 CASES: list[tuple[list[str], set[str]]] = [
-    (["show", "medical-records-specialist"], {"career"}),
+    (["show", "medical-records-specialist"], {"career", "sections", "how_to_become"}),
     (["compare", "29-2072", "29-1141"], {"careers"}),
     (["search", "nurse"], {"query", "senses", "results", "closest"}),
     (["list", "--cluster", "Health Science"], {"area", "careers"}),

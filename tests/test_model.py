@@ -82,7 +82,7 @@ def test_every_bundled_label_is_the_bls_scale_of_its_change() -> None:
         ("No formal educational credential", 0, "No formal education required"),
         ("High school diploma or equivalent", 1, "High school diploma"),
         ("Some college, no degree", 2, "Some college"),
-        ("Postsecondary nondegree award", 3, "1-2 years post-secondary training"),
+        ("Postsecondary nondegree award", 3, "Certificate after high school (a few weeks to two years)"),
         ("Associate's degree", 4, "Associate's degree"),
         ("Bachelor's degree", 5, "Bachelor's degree"),
         ("Master's degree", 6, "Master's degree"),
@@ -150,7 +150,8 @@ def test_to_dict_of_the_seed_profile(catalog: Catalog) -> None:
                               "enterprising": 1.88, "conventional": 6.97}
     assert d["related"][0] == {"slug": "medical-transcriptionist", "title": "Medical Transcriptionist"}
     assert d["certifications"][0]["abbr"] == "RHIT"
-    assert d["programs"][2] == {"cip": "51.0713", "title": "Medical Insurance Coding Specialist/Coder"}  # no empty note
+    assert d["programs"][2] == {  # no empty note
+        "cip": "51.0713", "title": "Medical Insurance Coding Specialist/Coder", "later": False}
     assert isinstance(d["also_called"], list) and isinstance(d["insider"][0]["quotes"], list)
 
 
@@ -161,6 +162,22 @@ def test_to_dict_of_an_aggregate_case_and_of_a_career_without_figures(catalog: C
     officer = catalog.profile("air-crew-officer").to_dict()
     assert officer["wages"] is None and officer["outlook"] is None and officer["education"] is None
     assert officer["interests"] == {}
+
+
+def test_a_nondegree_award_says_how_long_the_program_is_only_where_the_profile_knows() -> None:
+    known = Education("BLS Employment Projections", "2024-34", "Postsecondary nondegree award", program_length="1-2 years")
+    assert known.label == "1-2 years post-secondary training"  # the seed's words
+    unknown = Education("BLS Employment Projections", "2024-34", "Postsecondary nondegree award")
+    assert "1-2 years" not in unknown.label and "a few weeks to two years" in unknown.label
+
+
+def test_the_nondegree_label_is_the_seeds_only_on_the_seed(catalog: Catalog) -> None:
+    awards = [catalog.profile(e["slug"]) for e in catalog.entries if e["education"] == 3]
+    assert len(awards) > 40
+    seeded = [p.slug for p in awards if p.education and p.education.label == "1-2 years post-secondary training"]
+    assert seeded == ["medical-records-specialist"]
+    truck = catalog.profile("heavy-and-tractor-trailer-truck-driver")
+    assert truck.education is not None and "a few weeks" in truck.education.label
 
 
 def test_seed_profile_derived_values(catalog: Catalog) -> None:

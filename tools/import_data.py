@@ -55,7 +55,6 @@ EDITORIAL_KEYS = (
     "programs",
     "resources",
 )
-PROGRAM_LIMIT = 12
 SEARCH_TITLE_LIMIT = 30
 ALSO_CALLED_LIMIT = 6
 RELATED_LIMIT = 10
@@ -268,6 +267,9 @@ def step_outlook_education(doc: dict[str, Any], item: Item, t: Tables, src: Sour
     basis = agg or (item.soc if item.soc in t.shared_soc else None)
     doc["outlook"] = outlook_table(row, basis, t.average_change)
     doc["education"] = education_table(row, basis)
+    length = (item.old.get("education") or {}).get("program_length")
+    if doc["education"] and length:  # editorial: how long the usual program is, where we know it
+        doc["education"]["program_length"] = length
 
 
 def step_entry_route(doc: dict[str, Any], item: Item, t: Tables, src: Sources) -> None:
@@ -433,7 +435,7 @@ def merge_programs(old: list[dict[str, Any]], new: list[dict[str, str]]) -> list
     notes = {p["cip"]: p.get("note") for p in old}
     order = [p["cip"] for p in old if p["cip"] in by_cip] + [c for c in by_cip if c not in {p["cip"] for p in old}]
     out = []
-    for cip in order[: max(PROGRAM_LIMIT, len(old))]:
+    for cip in order:
         item: dict[str, Any] = dict(by_cip[cip])
         if notes.get(cip):
             item["note"] = notes[cip]

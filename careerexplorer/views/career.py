@@ -9,6 +9,7 @@ from rich.text import Text
 from careerexplorer.figures import (
     MILITARY_NOTE,
     NOT_PUBLISHED,
+    bright,
     count,
     group_of,
     growth,
@@ -19,7 +20,7 @@ from careerexplorer.figures import (
     wage,
 )
 from careerexplorer.layout import DIM, Page, text
-from careerexplorer.model import Profile, Wages
+from careerexplorer.model import Profile, Program, Wages
 from careerexplorer.results import CareerPage
 from careerexplorer.sanitize import text as safe
 
@@ -51,7 +52,11 @@ def key_facts(page: Page, p: Profile) -> None:
     if p.outlook and p.outlook.self_employed_pct is not None and self_employed(p.outlook.self_employed_pct):
         salary.append(Text(f"{p.outlook.self_employed_pct:g}% self-employed (not in wages)", style=DIM))
     education = [Text(safe(p.education.label) if p.education else NOT_PUBLISHED, style="bold")]
-    if p.education and group_of(p.education.basis_code, p.soc_code, p.onet_code):
+    if p.education and p.education.ours:  # ours, from evidence about this occupation: say so here
+        education.append(Text("ours (O*NET survey)", style=DIM))
+        education.append(Text(f"BLS group {safe(p.education.basis_code)}: ", style=DIM))
+        education[-1].append(safe(p.education.group_entry or ""), style=DIM)
+    elif p.education and group_of(p.education.basis_code, p.soc_code, p.onet_code):
         education.append(Text(f"BLS group {safe(p.education.basis_code)}", style=DIM))
     outlook = [Text(safe(p.outlook.label) if p.outlook and p.outlook.label else NOT_PUBLISHED, style="bold")]
     if p.outlook and p.outlook.change_pct is not None:
@@ -59,7 +64,7 @@ def key_facts(page: Page, p: Profile) -> None:
     if p.outlook and group_of(p.outlook.basis_code, p.soc_code, p.onet_code):
         outlook.append(Text(f"BLS group {safe(p.outlook.basis_code)}", style=DIM))
     if p.bright_outlook:
-        outlook.append(Text("Bright Outlook", style="bold yellow"))
+        outlook.append(Text(safe(bright(p.bright_outlook) or ""), style="bold yellow"))
     columns = [("AVG. SALARY", salary), ("EDUCATION", education), ("JOB OUTLOOK", outlook)]
     inner = page.width - 4  # the box's borders and a space inside each
     if inner >= 3 * 14:
@@ -94,7 +99,8 @@ def header(page: Page, p: Profile) -> None:
 
 
 def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> None:
-    page.heading("What To Learn")
+    from careerexplorer.page import more_programs, programs
+
     page.line(Text("High School", style="bold"), 2)
     intro = Text("What high school courses should you take? The ")
     intro.append(safe(p.cluster), style="bold")
@@ -114,25 +120,37 @@ def what_to_learn(page: Page, p: Profile, pathway: dict[str, Any] | None) -> Non
         page.line()
         page.line(Text("Beyond High School", style="bold"), 2)
         page.para(p.programs_note)
-        if p.programs:
+        listed = programs(p)
+        if listed.entry:
             page.para(Text("Programs to consider:"))
-            page.bullets(
-                [
-                    _bullet(prog.title, f" (CIP {safe(prog.cip)})", f": {safe(prog.note)}" if prog.note else "")
-                    for prog in p.programs
-                ]
-            )
+            page.bullets([_program(prog) for prog in listed.entry])
+        if listed.later:
+            page.para(Text("Later, after the degree (residencies, fellowships, advanced programs):"))
+            page.bullets([_program(prog) for prog in listed.later])
+        if listed.more:
+            page.para(Text(more_programs(p, listed.more), style=DIM))
+
+
+def _program(prog: Program) -> Text:
+    return _bullet(prog.title, f" (CIP {safe(prog.cip)})", f": {safe(prog.note)}" if prog.note else "")
 
 
 def education_level(page: Page, p: Profile) -> None:
     e = p.education
-    if e is None and not p.education_note and p.job_zone is None:
-        return
-    page.heading("Education Level")
     if e:
         page.para(Text(safe(e.label), style="bold"))
     page.para(p.education_note)
-    if e:
+    if e and e.ours:
+        page.para(Text(f"Typical entry (ours, for this occupation): {safe(e.typical_entry)}", style=DIM))
+        page.para(Text(f"Evidence: {safe(e.evidence or NOT_PUBLISHED)}", style=DIM))
+        page.para(
+            Text(
+                f"BLS gives {safe(e.group_entry or '')} for its broader group {safe(e.basis_code or '')} "
+                f"{safe(e.basis_title or '')}".rstrip(),
+                style=DIM,
+            )
+        )
+    elif e:
         page.para(Text(f"Typical entry (BLS): {safe(e.typical_entry)}", style=DIM))
         page.para(Text(f"Work experience: {safe(e.experience or NOT_PUBLISHED)}", style=DIM))
         page.para(Text(f"On-the-job training: {safe(e.training or NOT_PUBLISHED)}", style=DIM))
@@ -148,8 +166,10 @@ def survey_bars(p: Profile, width: int, ascii_only: bool) -> list[Text]:
     rows = []
     for s in p.education_survey:
         row = Text(f"{safe(s.category):<{label_w}}  ")
-        row.append(fill * max(1 if s.percent >= 0.5 else 0, round(s.percent / 100 * bar_w)), style="cyan")
-        row.append(f" {s.percent:.0f}%")
+        row.append(fill * max(1, round(s.shown / 100 * bar_w)), style="cyan")
+        row.append(f" {s.shown}%")
+        if s.suppressed:
+            row.append(" (imprecise)", style=DIM)
         rows.append(row)
     return rows
 
@@ -157,6 +177,7 @@ def survey_bars(p: Profile, width: int, ascii_only: bool) -> list[Text]:
 def education_evidence(page: Page, p: Profile) -> None:
     """What BLS's categories mean, in our words, and what workers surveyed by O*NET say."""
     from careerexplorer.guidance import SURVEY_SOURCE, explained, survey_difference
+    from careerexplorer.page import survey_note
 
     e = p.education
     sentences = []
@@ -166,10 +187,6 @@ def education_evidence(page: Page, p: Profile) -> None:
             explained("experience", e.experience),
             explained("training", e.training),
         ]
-    if not any(sentences) and not p.education_survey:
-        return
-    if e is None and p.job_zone is None and not p.education_note:
-        page.heading("Education Level")
     for sentence in sentences:
         page.para(sentence)
     if p.education_survey:
@@ -177,24 +194,18 @@ def education_evidence(page: Page, p: Profile) -> None:
         for row in survey_bars(p, page.width - 4, page.ascii_only):
             page.line(row, 4)
         page.para(Text(f"Source: {SURVEY_SOURCE}", style=DIM), 4)
+        page.para(survey_note(p), 4)
         page.para(survey_difference(p))
 
 
 def how_to_become(page: Page, p: Profile) -> None:
     from careerexplorer.guidance import how_to_become as steps_for
 
-    steps = steps_for(p)
-    if not steps:
-        return
-    page.heading("How to Become One")
-    for i, step in enumerate(steps, 1):
+    for i, step in enumerate(steps_for(p), 1):
         page.line(text(step), 2, hang=3, first=f"{i}. ")
 
 
 def insider_info(page: Page, p: Profile) -> None:
-    if not p.insider:
-        return
-    page.heading("Insider Info")
     open_q, close_q, dash = ('"', '"', "-") if page.ascii_only else ("“", "”", "—")
     for person in p.insider:
         who = Text(safe(person.name), style="bold")
@@ -209,11 +220,8 @@ def insider_info(page: Page, p: Profile) -> None:
 
 
 def extra_requirements(page: Page, p: Profile) -> None:
-    if not p.certifications and not p.requirements_note:
-        return
     from careerexplorer.guidance import credential_label
 
-    page.heading("Extra Requirements")
     page.para(p.requirements_note)
     items = []
     for c in p.certifications:
@@ -229,9 +237,6 @@ def extra_requirements(page: Page, p: Profile) -> None:
 
 
 def additional_information(page: Page, p: Profile) -> None:
-    if not p.additional_info and not p.resources:
-        return
-    page.heading("Additional Information")
     for par in p.additional_info:
         page.para(par)
     if p.resources:
@@ -303,7 +308,6 @@ def salary_range(page: Page, p: Profile) -> None:
     w = p.wages
     if w is None:
         return
-    page.heading(f"Salary Range ({safe(w.area)}, {safe(w.period)})")
     if w.p10 is None and w.mean is None and w.hourly_mean is None:
         page.para(Text(f"{safe(w.area)}: {NOT_PUBLISHED} for this occupation", style=DIM))
         return
@@ -356,25 +360,16 @@ def work_style(page: Page, p: Profile) -> None:
             rows.append((label, ", ".join(items)))
     if p.cluster_2024:
         rows.append(("2024 cluster", f"{p.cluster_2024} / {p.subcluster_2024 or NOT_PUBLISHED}"))
-    if not rows:
-        return
-    page.heading("Interests and Skills")
     for label, value in rows:
         page.labelled(label, value)
 
 
 def related_careers(page: Page, p: Profile) -> None:
-    if not p.related:
-        return
-    page.heading("Related Careers")
     page.bullets([_bullet(rel.title, f"  ({safe(rel.slug)})") for rel in p.related])
 
 
 def work_is_like(page: Page, p: Profile) -> None:
     """O*NET's labels for the work: its main activities, values and styles, shown as data."""
-    if not (p.work_activities or p.work_values or p.work_styles):
-        return
-    page.heading("What the Work Is Like")
     if p.work_activities:
         page.para(Text("Main work activities (O*NET):"))
         page.bullets(p.work_activities)
@@ -385,15 +380,10 @@ def work_is_like(page: Page, p: Profile) -> None:
 
 
 def where_it_leads(page: Page, p: Profile) -> None:
-    if not p.leads:
-        return
     from careerexplorer.guidance import lead_sentence, page_leads
 
     shown = page_leads(p)
-    if not shown:
-        return
     here = p.education.typical_entry if p.education else None
-    page.heading("Where It Leads")
     page.bullets(
         [
             _bullet(lead.title, f"  ({safe(lead.slug)})", f": {lead_sentence(lead, here)}")
@@ -432,24 +422,37 @@ def career_page(p: Profile, pathway: dict[str, Any] | None, width: int, ascii_on
     One Text, already wrapped to the width: Rich prints it without laying it out again, and
     where colour is off its plain text can be written as it is.
     """
+    from careerexplorer.page import sections
+
     page = Page(width, ascii_only)
     header(page, p)
     page.line()
     key_facts(page, p)
-    what_to_learn(page, p, pathway)
-    education_level(page, p)
-    education_evidence(page, p)
-    how_to_become(page, p)
-    insider_info(page, p)
-    extra_requirements(page, p)
-    additional_information(page, p)
-    salary_range(page, p)
-    work_style(page, p)
-    work_is_like(page, p)
-    related_careers(page, p)
-    where_it_leads(page, p)
+    for section in sections(p):
+        page.heading(safe(section.heading))
+        if section.key == "what-to-learn":
+            what_to_learn(page, p, pathway)
+        elif section.key == "education-level":
+            education_level(page, p)
+            education_evidence(page, p)
+        else:
+            SECTIONS[section.key](page, p)
     sources_footer(page, p)
     return page.finish()
+
+
+# The renderer of each section of careerexplorer.page (but the two above, which take more).
+SECTIONS = {
+    "how-to-become-one": how_to_become,
+    "insider-info": insider_info,
+    "extra-requirements": extra_requirements,
+    "additional-information": additional_information,
+    "salary-range": salary_range,
+    "interests-and-skills": work_style,
+    "what-the-work-is-like": work_is_like,
+    "related-careers": related_careers,
+    "where-it-leads": where_it_leads,
+}
 
 
 def show_page(r: CareerPage, width: int, ascii_only: bool) -> Text:

@@ -8,7 +8,7 @@ from careerexplorer import sanitize
 from careerexplorer.figures import borrowed, entry_pay, self_employed_pct
 from careerexplorer.index import Entry
 from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, text
-from careerexplorer.listing import education_label, outlook_label
+from careerexplorer.listing import bright_label, education_label, outlook_label
 from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchHits, Shortlist
 from careerexplorer.sanitize import text as safe
 from careerexplorer.text import plural
@@ -20,7 +20,13 @@ GRID_MIN = 96  # narrower than this, each result is a block of lines instead of 
 def _facts(e: Entry | None) -> list[str]:
     if e is None:
         return ["not published"] * 3
-    return [entry_pay(e) + ("*" if borrowed(e) else ""), education_label(e), outlook_label(e)]
+    return [entry_pay(e) + ("*" if borrowed(e) else ""), education_label(e), _outlook(e)]
+
+
+def _outlook(e: Entry) -> str:
+    """The outlook of a ranked result, with why O*NET flags it Bright Outlook, if it does."""
+    reason = bright_label(e)
+    return outlook_label(e) + (f"; bright: {reason}" if reason else "")
 
 
 def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header: list[str] | None = None) -> None:
@@ -166,17 +172,32 @@ def styled_lines(lines: list[str]) -> Text:
     return out
 
 
+# Narrower than this, a list marks Bright Outlook with "B" and a note; wider, it says why.
+BRIGHT_WORDS_MIN = 110
+
+
 def list_page(r: CareerList | Shortlist, width: int, ascii_only: bool) -> list[str]:
     entries = list(r.entries)
+    wide = not width or width >= BRIGHT_WORDS_MIN  # 0: no bound (a file or a pipe)
+    outlook = [
+        outlook_label(e) + ((f"; bright: {bright_label(e)}" if wide else " B") if e.get("bright_outlook") else "")
+        for e in entries
+    ]
+    # One character marks an occupation's own education here: the list's columns are tight.
+    ours = "+" if ascii_only else "†"
+    education = [education_label(e).replace(" (ours)", ours) for e in entries]
     if isinstance(r, CareerList) and r.sort == "self-employed":
         last = [self_employed_pct(e.get("self_employed_pct")) for e in entries]
-        lines = list_lines(entries, width, [education_label(e) for e in entries], last, ascii_only, "Self-employed")
+        lines = list_lines(entries, width, education, last, ascii_only, "Self-employed")
     else:
-        last = [outlook_label(e) for e in entries]
-        lines = list_lines(entries, width, [education_label(e) for e in entries], last, ascii_only)
+        lines = list_lines(entries, width, education, outlook, ascii_only)
     notes = []
     if any(borrowed(e) for e in entries):
         notes.append("* figures of a broader BLS group (careers BLS counts together)")
+    if any(e.get("education_ours") for e in entries):
+        notes.append(f"{ours} the occupation's own entry education, from O*NET's survey of it, not its BLS group's")
+    if not wide and any(e.get("bright_outlook") for e in entries):
+        notes.append("B Bright Outlook (O*NET); a wider terminal, careers show or -f json says why")
     if isinstance(r, CareerList) and r.area:
         notes.append(f"Wages: BLS OEWS, May 2025, {safe(r.area)}")
     lines += [row for note in notes for row in (greedy_wrap(note, width) if width else [note])]
