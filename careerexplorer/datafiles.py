@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import functools
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from careerexplorer.errors import DataError
+
+if TYPE_CHECKING:
+    import sqlite3
 
 REINSTALL = "reinstall careers"
 
@@ -37,21 +39,29 @@ def damaged(path: str | Path, what: str, detail: object) -> DataError:
     return DataError(f"{path}: the bundled {what} is damaged ({detail}); {REINSTALL}")
 
 
-class Bundled(sqlite3.Connection):
-    """A read-only connection to a bundled database that knows its file and what it holds."""
+@functools.cache
+def _connection_class() -> type[sqlite3.Connection]:
+    """A connection that knows its file and what it holds; made on first use, so that a command
+    that opens no database (``show``) never imports sqlite3."""
+    import sqlite3
 
-    path: Path
-    what: str
+    class Bundled(sqlite3.Connection):
+        path: Path
+        what: str
+
+    return Bundled
 
 
-def open_db(path: Path, what: str, tables: tuple[str, ...], immutable: bool = False) -> Bundled:
+def open_db(path: Path, what: str, tables: tuple[str, ...], immutable: bool = False) -> sqlite3.Connection:
     """A bundled database, read-only, with the tables it must have (a missing one is damage)."""
+    import sqlite3
+
     if not os.path.isfile(path):
         raise DataError(f"{path}: the bundled {what} is missing; {REINSTALL}")
-    db: Bundled | None = None
+    db: Any = None
     try:
         params = {"mode": "ro", **({"immutable": "1"} if immutable else {})}
-        db = sqlite3.connect(uri(path, **params), uri=True, factory=Bundled)
+        db = sqlite3.connect(uri(path, **params), uri=True, factory=_connection_class())
         found = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as exc:
         if db is not None:
@@ -62,7 +72,7 @@ def open_db(path: Path, what: str, tables: tuple[str, ...], immutable: bool = Fa
         db.close()
         raise damaged(path, what, f"it has no table {missing[0]!r}")
     db.path, db.what = path, what
-    return db
+    return db  # type: ignore[no-any-return]
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,6 +84,8 @@ def reads(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(db: sqlite3.Connection, *args: Any, **kwargs: Any) -> Any:
+        import sqlite3
+
         try:
             return fn(db, *args, **kwargs)
         except sqlite3.DatabaseError as exc:

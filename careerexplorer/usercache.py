@@ -408,11 +408,14 @@ class UserCache:
 
     @staticmethod
     def _rows(db: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
-        """What the cache holds of each file: (id, size, mtime, inode, ctime, slug, messages) by path."""
-        return {
-            (os.fsdecode(row[0]) if type(row[0]) is bytes else row[0]): row[1:]
-            for row in db.execute("SELECT path, id, size, mtime, inode, ctime, slug, messages FROM file")
-        }
+        """What the cache holds of each file by path: (id, size, mtime, inode, ctime, slug, messages,
+        path). Paths kept as bytes (names that are not UTF-8) are decoded apart: the rest, read on
+        every run, need no Python for it."""
+        columns = "id, size, mtime, inode, ctime, slug, messages, path"
+        rows = {row[7]: row for row in db.execute(f"SELECT {columns} FROM file WHERE typeof(path) = 'text'")}
+        for row in db.execute(f"SELECT {columns} FROM file WHERE typeof(path) != 'text'"):
+            rows[os.fsdecode(row[7])] = row
+        return rows
 
     @staticmethod
     def _forget(db: sqlite3.Connection, fid: int) -> None:
@@ -437,7 +440,7 @@ class UserCache:
                 row = self.rows.get(path)
                 if row is None:
                     continue
-                fid, *_, slug, messages = row
+                fid, slug, messages = row[0], row[5], row[6]
                 if messages != "[]":
                     said = json.loads(messages)
                     if not (isinstance(said, list) and all(isinstance(m, str) for m in said)):
