@@ -122,6 +122,15 @@ def shortlist_path() -> Path:
     return shortlist.default_path()
 
 
+def as_paths(values: list[str], what: str) -> list[Path]:
+    """Paths from the command line, taken as text (Typer's own path type stops on a NUL with a
+    traceback); a NUL is a usage error, as no file can be named with one."""
+    for value in values:
+        if "\x00" in value:
+            raise fail(f"{what} {value!r}: a file name cannot hold a NUL character", 2)
+    return [Path(v) for v in values]
+
+
 def version_callback(value: bool) -> None:
     if value:
         sys.stdout.write(f"careers {__version__}\n")
@@ -150,7 +159,7 @@ def complete_career(incomplete: str) -> list[str]:
 @app.callback()
 def main_options(
     data_dir: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option("--data-dir", help="Add a folder of your own TOML profiles (repeatable).", metavar="PATH"),
     ] = None,
     version: Annotated[
@@ -161,13 +170,14 @@ def main_options(
 
     Example: careers show medical-records-specialist
     """
-    for folder in data_dir or []:
+    folders = as_paths(data_dir or [], "--data-dir")
+    for folder in folders:
         try:
             if not folder.is_dir():
                 raise fail(f"--data-dir {folder}: not a folder", 2)
         except OSError as exc:  # a name too long for the file system, a loop of links
             raise fail(f"--data-dir: {exc.strerror or exc}: {folder}", 2) from None
-    _state["dirs"] = list(data_dir or [])
+    _state["dirs"] = folders
     _state["catalog"] = None
     _state["note"] = _state["fmt"] = None
     _state.pop("config", None)
@@ -800,7 +810,10 @@ def config_show() -> None:
 @guarded
 def new(
     slug: Annotated[
-        str, typer.Argument(help="The new file's slug: a bundled career's to add to it.", show_default=False)
+        str,
+        typer.Argument(
+            help="The new file's slug: a bundled career's to add to it.", show_default=False, metavar="SLUG"
+        ),
     ],
     extends: Annotated[
         str | None,
@@ -890,7 +903,7 @@ def about(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
 @guarded
 def validate(
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
             help="Profile files or folders (default: the bundled data and your folders).",
             show_default=False,
@@ -910,7 +923,7 @@ def validate(
     """
     from careerexplorer import commands
 
-    result = commands.validate(catalog(), paths or [])
+    result = commands.validate(catalog(), as_paths(paths or [], "a path"))
     emit(result, chosen(fmt, json_out), Output())
     if result.problems:
         raise typer.Exit(1)

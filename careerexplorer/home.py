@@ -12,6 +12,7 @@ reads no TOML at all, about 5 ms of an 85 ms floor. Any other content goes to th
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -81,6 +82,8 @@ def read_file(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # the folder is a loop or no folder: it says so itself
+            return None
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if len(raw) > MAX_BYTES:
         raise UsageError(f"{path}: is larger than {MAX_BYTES // 1000} kB; not a settings file")

@@ -78,6 +78,16 @@ def dumps(doc: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Flags a profile file carries only where they differ from their default, as the importer writes them.
+LEFT_OUT = {
+    ("programs", "later"): False,
+    ("education_survey", "suppressed"): False,
+    ("leads", "new_degree"): False,
+    ("entry_route", "experience_step"): True,
+    ("entry_route", "training_step"): True,
+}
+
+
 def profile_text(profile: Profile) -> str:
     """A career as a valid profile file: every field the page shows, in the format's key order."""
     from careerexplorer.schema import PROFILE_FIELDS
@@ -86,6 +96,12 @@ def profile_text(profile: Profile) -> str:
     for table in ("outlook", "education"):  # labels are derived from the figures, not part of the format
         if isinstance(doc.get(table), dict):
             doc[table].pop("label", None)
+            doc[table].pop("ours", None)
+    for (table, flag), default in LEFT_OUT.items():
+        items = doc.get(table) or []
+        for item in [items] if isinstance(items, dict) else items:
+            if item.get(flag) is default:
+                del item[flag]
     kept = {k: doc[k] for k in PROFILE_FIELDS if doc.get(k) not in (None, [], {}, "")}
     head = (
         f"# {one_line(profile.title)}, as `careers show -f toml` prints it: a complete profile.\n"

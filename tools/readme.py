@@ -98,8 +98,13 @@ def run_all(blocks: list[list[Step]]) -> None:
 
 
 def fresh(step: Step) -> list[str]:
-    """The lines to show for a step after a change: what it printed, or the shown lines if they still fit."""
-    return step.shown if step.matches() else step.printed
+    """The lines to show for a step after a change: the shown lines if they still fit, else what it
+    printed (as many lines as were shown, then `...`, where the shown lines ended so)."""
+    if step.matches():
+        return step.shown
+    if step.shown and step.shown[-1] == "..." and len(step.printed) >= len(step.shown):
+        return [*step.printed[: len(step.shown) - 1], "..."]
+    return step.printed
 
 
 def update() -> int:
