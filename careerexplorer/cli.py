@@ -129,9 +129,11 @@ def main_options(
 
 
 CareerArg = Annotated[
-    str,
+    list[str],
     typer.Argument(
-        help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career, metavar="CAREER"
+        help="A slug, O*NET-SOC or SOC code, title or other title (several words need no quotes).",
+        autocompletion=complete_career,
+        metavar="CAREER",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
@@ -258,7 +260,7 @@ def show(cat: Catalog, career: CareerArg, state: StateOpt = None, area: AreaOpt 
     """
     from careerexplorer import commands
 
-    return commands.show(cat, career, commands.place(cat, state, area))
+    return commands.show(cat, " ".join(career), commands.place(cat, state, area))
 
 
 # The members are named for their --sort choices; `title` shadows str.title, never called on them.
@@ -282,7 +284,10 @@ class SortKey(StrEnum):
 @ResultCommand
 def search(
     cat: Catalog,
-    query: Annotated[str, typer.Argument(help="Words to look for: a title, a nickname, a certification...")],
+    query: Annotated[
+        list[str],
+        typer.Argument(help="Words to look for: a title, a nickname, what you like doing, what you want or don't."),
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N results.")] = 10,
     *,
     filters: Filters,
@@ -290,14 +295,18 @@ def search(
         SearchSort,
         typer.Option("--sort", help="Best match first, or every good match by title, salary, growth or openings."),
     ] = SearchSort.relevance,
+    literal: Annotated[
+        bool, typer.Option("--literal", help="Search the words as typed: no limits, values or 'not' read from them.")
+    ] = False,
 ) -> Any:
-    """Find careers by title, other titles, certifications, cluster, pathway or summary.
+    """Find careers by what you type: titles, other titles, the work, and what you ask for
+    ("without a degree", "pay over 90k", "not math", "job security"), said on the first line.
 
-    Example: careers search coding --education associate
+    Example: careers search art jobs without a degree
     """
     from careerexplorer import commands
 
-    return commands.search(cat, query, filters, limit, sort.value)
+    return commands.search(cat, " ".join(query), filters, limit, sort.value, literal=literal)
 
 
 @app.command()
@@ -382,7 +391,7 @@ def wages(
     """
     from careerexplorer import commands
 
-    return commands.wages(cat, career, by.value, state, limit)
+    return commands.wages(cat, " ".join(career), by.value, state, limit)
 
 
 @app.command()
@@ -492,7 +501,7 @@ def next_careers(
     """
     from careerexplorer import commands
 
-    return commands.next_careers(cat, career, filters, up, limit)
+    return commands.next_careers(cat, " ".join(career), filters, up, limit)
 
 
 def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:
@@ -573,8 +582,9 @@ def shortlist_clear() -> None:
 @guarded
 def explore(
     query: Annotated[
-        str, typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]")
-    ] = "",
+        list[str] | None,
+        typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]..."),
+    ] = None,
     state: StateOpt = None,
 ) -> None:
     """Browse careers in a full-screen, keyboard-driven explorer: search as you type, pages, shortlist, compare.
@@ -595,7 +605,7 @@ def explore(
 
         place = commands.place(catalog(), state, None)
         state = place.states[0] if place else None
-    run(query, state, [*_state["dirs"], *user_dirs_from_env()], shortlist_path())
+    run(" ".join(query or []), state, [*_state["dirs"], *user_dirs_from_env()], shortlist_path())
 
 
 @app.command()

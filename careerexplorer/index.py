@@ -40,6 +40,7 @@ class Entry(TypedDict):
     education_basis: str | None
     at_least: NotRequired[list[str]]  # figures BLS publishes as "this or more"
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
+    work_values: NotRequired[list[str]]  # O*NET work values, strongest first: only in the search index's facts
 
 
 INDEX_FILE = "index.json"

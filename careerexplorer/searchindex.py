@@ -24,7 +24,7 @@ from careerexplorer.index import entry_for
 from careerexplorer.model import Profile
 
 SEARCH_DB = "search.db"
-VERSION = 4  # of the layout below; a reader refuses any other
+VERSION = 5  # of the layout below; a reader refuses any other
 
 # The columns of the full-text table, in order, with the weight BM25 gives a hit in each: a title
 # hit counts most; a hit in one task statement among twenty counts least, but many add up.
@@ -104,8 +104,17 @@ def document(
         "tools": list(dict.fromkeys([*p.technology, *tools])),
         "skills": [*p.skills, *p.knowledge],
         "places": places,
-        "facts": json.dumps(entry_for(p), ensure_ascii=False, separators=(",", ":")),
+        "facts": json.dumps(facts_for(p), ensure_ascii=False, separators=(",", ":")),
     }
+
+
+def facts_for(p: Profile) -> dict[str, Any]:
+    """What a search result shows and weighs of a career: its index entry, and the O*NET work
+    values that search reads for wishes such as independence or recognition."""
+    facts: dict[str, Any] = dict(entry_for(p))
+    if p.work_values:
+        facts["work_values"] = list(p.work_values)
+    return facts
 
 
 def schema(contentless: bool = True) -> str:
