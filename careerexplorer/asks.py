@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from careerexplorer.model import INTERESTS, OUTLOOK_LABELS
+from careerexplorer.record import Record
 
 if TYPE_CHECKING:
     from careerexplorer.listing import Filters
@@ -74,10 +76,16 @@ EDUCATION_PATTERNS: tuple[tuple[str, int], ...] = (
         r"|an |any )?(?:college|university|degrees?|college degrees?)\b",
         3,
     ),
+    (
+        r"\b(?:without|no|not|skip|skipping|never|avoid) (?:going to |a |any )?"
+        r"(?:med|medical|law|grad|graduate|vet) school\b",
+        5,
+    ),
     (r"\b(?:can'?t|cannot) afford (?:college|university)\b|\b(?:no|without) (?:student )?(?:loans|debt)\b", 3),
     (
         rf"\b(?:right |straight )?(?:out of|after|from|with|only|just|with only|with just|only need"
-        rf"|need only)\s+{_A}(?:high school|hs)(?: diploma| degree| education)?\b",
+        rf"|need only|(?:only |just )?have|finished|graduated(?: from)?)\s+{_A}(?:high school|hs|ged)"
+        rf"(?: diploma| degree| education)?\b",
         1,
     ),
     (r"\b(?:high school|hs|ged) (?:diploma|degree|education|grads?|graduates?|level)\b", 1),
@@ -108,7 +116,7 @@ _PAY_LEAD = (
     r"|make|makes|making|earn|earns|earning|salary|salaries|income|wages?|of|with|a|starting"
     r"|start|at|least|over|above|more|than|min(?:imum)?|minimum|around|about|or|plus|\+)\s+)*"
 )
-PAY_FIGURE = re.compile(
+PAY_FIGURE = (
     _PAY_LEAD
     + (
         r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand|thousand|,000)?(?!\w)(?:\s?(?:\+"
@@ -143,9 +151,10 @@ GROWTH_PATTERNS = (
 )
 
 # "not X": the words that rule something out, and the words after them that are no part of X.
-NOT_LEAD = re.compile(
+NOT_LEAD = (
     r"\b(?:but not|and not|not|no|without|except|excluding|other than|apart from|anything but"
     r"|rather than|instead of|avoid(?:ing)?|never|nothing (?:with|involving|about)|no more|less"
+    r"|(?:isn'?t|aren'?t|is not|are not)(?: about| in)?"
     r"|hate|dislike|"
     r"(?:i |that |which )?(?:don'?t|do not|doesn'?t|does not|won'?t|will not|wouldn'?t|would not"
     r"|can'?t|cannot|never) (?:want|like|enjoy|love|need|involve|involves|require|requires|have"
@@ -158,7 +167,7 @@ NOT_SKIP = frozenset(
 )
 NOT_STOP = frozenset("and or but with in for that which where who so because while at on no not without".split())
 # Words about a job that the data has no filter for: read, and left out of the topic.
-UNFILTERED = re.compile(
+UNFILTERED = (
     r"\b(?:no|without|with no|little|zero) (?:prior |previous |work )?experience(?: needed"
     r"| required| necessary)?\b|\bentry[ -]level\b"
 )
@@ -166,14 +175,15 @@ UNFILTERED = re.compile(
 
 # Words an ask leaves behind that mean nothing on their own ("careers that" of "careers that pay over 90k").
 LEFT_OVER = frozenset(
-    "that which who whom where can could would will should but just only something anything really very also "
+    "that which who whom where can could would will should but just only something anything really very also get "
+    "getting find fastest highest "
     "pay pays paying salary earn earning making role roles position positions field fields option options "
     "opportunity opportunities occupation occupations profession professions industry industries "
     "kind kinds type types".split()
 )
 
 
-class Value(NamedTuple):
+class Value(Record):
     """A wish people put in words, and how the data answers it."""
 
     key: str
@@ -277,11 +287,11 @@ VALUES: tuple[Value, ...] = (
     Value(
         "security",
         "job security",
-        r"\b(?:job|career|employment) (?:security|stability)\b|\b(?:secure|stable|steady|safe"
-        r"|reliable|dependable)(?: jobs?| careers?| work| income| employment| field)\b|\bstability\b"
+        r"\b(?:job|career|employment) (?:security|stability)\b|\b(?:safe|reliable|dependable)(?: jobs?"
+        r"| careers?| work| income| employment| field)\b|\b(?:secure|stable|steady)\b(?! hand| boy)|\bstability\b"
         r"|\brecession[ -]proof\b|\b(?:always|will always be) (?:needed|in demand|hiring)\b"
-        r"|\bwon'?t (?:be|get) (?:replaced|automated|laid off)\b|\bnot (?:be )?(?:replaced"
-        r"|automated)\b|\bai[ -]proof\b",
+        r"|\b(?:won'?t|will not|can'?t|cannot|not|never) (?:be |get )?(?:replaced|automated|laid off|outsourced)"
+        r"(?: by (?:ai|robots?|machines?|computers?|automation))?\b|\b(?:ai|robot|automation)[ -]proof\b",
         (),
         False,
         _security,
@@ -300,7 +310,8 @@ VALUES: tuple[Value, ...] = (
     Value(
         "independence",
         "independence",
-        r"\b(?:independen(?:ce|t)|autonomy|autonomous|work(?:ing)? (?:alone|independently|on my own"
+        r"\b(?:independen(?:ce|t)|autonomy|autonomous|freedom|flexib(?:le|ility)|work(?:ing)? (?:alone"
+        r"|independently|on my own"
         r"|by myself)|on my own|by myself|no (?:one|body) (?:watching|telling)|(?:without"
         r"|no) (?:a )?(?:boss|micromanag\w*|supervision))\b",
         (),
@@ -312,8 +323,8 @@ VALUES: tuple[Value, ...] = (
         "adventure",
         r"\b(?:adventur(?:e|es|ous)|excit(?:ing|ement)|thrill(?:s|ing)?|adrenaline|danger(?:ous)?"
         r"|risky|action[ -]packed|see the world|travel the world|explore the world|never boring"
-        r"|not boring)\b",
-        ("expedition", "wilderness", "rescue", "smokejumper", "diver", "pilot", "travel", "outdoor", "extreme"),
+        r"|(?:not|isn'?t|is not|aren'?t|never) (?:ever )?boring)\b",
+        ("wilderness", "rescue", "smokejumper", "diver", "pilot", "travel", "outdoor", "explorer", "mountain"),
         False,
         _interest("realistic", 5.0),
     ),
@@ -356,26 +367,71 @@ VALUES: tuple[Value, ...] = (
     ),
 )
 VALUE_BY_KEY = {v.key: v for v in VALUES}
-_VALUE_RES = tuple((v, re.compile(v.patterns)) for v in VALUES)
-_EDUCATION_RES = tuple((re.compile(p), level) for p, level in EDUCATION_PATTERNS)
-_PAY_WORD_RES = tuple((re.compile(p), pay) for p, pay in PAY_WORDS)
-_GROWTH_RES = tuple(re.compile(p) for p in GROWTH_PATTERNS)
-_WORD = re.compile(r"[a-z0-9$][a-z0-9',.$+/-]*")
+# Compiling every pattern would cost each search several milliseconds: a pattern is compiled
+# only when its clues (plain substrings, cheap to look for) are in the query, and most queries
+# have none.
+_re = lru_cache(maxsize=None)(re.compile)
+EDUCATION_CLUES = (
+    "college", "degree", "diploma", "ged", "cert", "school", "bachelor", "associate", "master", "grad",
+    "universit", "uni ", "vocational", "educat", "qualif", "drop", "loan", "debt", "training", "course",
+    "program", "year", " hs ", " yr",
+)  # fmt: skip
+PAY_CLUES = (
+    "pay", "paid", "money", "rich", "wealth", "figure", "lucrative", "bank", "bucks", "salar", "wage", "income",
+)  # fmt: skip
+GROWTH_CLUES = ("grow", "demand", "future", "hiring", "openings")
+NOT_CLUES = (
+    " no ", " not ", "without", "except", "exclud", "other than", "apart", "rather", "instead", "avoid",
+    "never", "nothing", " less ", "hate", "dislike", "n't", " dont ", " do not", "cannot", " wont ",
+    " doesnt ", " cant ",
+)  # fmt: skip
+VALUE_CLUES = {
+    "helping": ("help", "serv", "car", "difference", "give back", "meaningful"),
+    "fame": ("fam", "celebr", "known", "star", "recogn", "noticed", " tv", "televi", "spotlight", "stage", "front of"),
+    "security": ("secur", "stab", "steady", "safe", "reliab", "dependab", "recession", "always", "replaced",
+                 "automated", "laid off", " ai ", "robot", "outsourc"),
+    "self": ("freelanc", "self", "entrepreneur", "contractor", "gig", "own ", "myself", "yourself", "themselves",
+             "business", "solopreneur"),
+    "independence": ("independ", "autonom", "alone", "own", "myself", "watching", "telling", "boss", "micromanag",
+                     "supervision", "freedom", "flexib"),
+    "adventure": ("adventur", "excit", "thrill", "adrenaline", "danger", "risky", "action", "world", "boring"),
+    "leading": ("boss", "leader", "charge", "lead", "run ", "manage", "shots"),
+    "creativity": ("creativ", "artistic", "imagina", "express", "original"),
+    "achievement": ("achiev", "accomplish", "results", "challeng"),
+    "balance": ("balance", "stress", "relax", "chill", "easy", "hours", "9 to 5", "nine to five", "comfortable"),
+}  # fmt: skip
 
 
-class Asks(NamedTuple):
+# Words that ask for an order, looked for in the query as typed (before the pay words are read).
+SORTS = (
+    (r"\b(?:highest|best|top)[ -](?:paying|paid|salar(?:y|ies))\b|\bpays? the most\b|\bmost money\b", "salary"),
+    (r"\bfastest[ -]growing\b|\bgrowing (?:the )?fastest\b", "growth"),
+    (r"\bmost (?:job )?openings\b|\bmost (?:in )?demand\b", "openings"),
+)
+SORT_CLUES = ("highest", "best", "top", "most", "fastest")
+SORT_SAID = {"salary": "highest pay first", "growth": "fastest growing first", "openings": "most openings first"}
+
+
+def _hints(text: str, clues: tuple[str, ...]) -> bool:
+    return any(c in text for c in clues)
+
+
+class Asks(Record):
     """What a query asks for (the parts found in its words), and its topic."""
 
     topic: str
     education: int | None = None  # at most this rank on the education ladder
     min_salary: int | None = None
     growing: bool = False  # at least faster than average
+    sort: str | None = None  # "highest paying", "fastest growing": an order (a --sort key)
     exclude: tuple[str, ...] = ()  # what the query rules out, as typed
     values: tuple[str, ...] = ()  # keys of VALUES
 
     @property
     def any(self) -> bool:
-        return bool(self.education is not None or self.min_salary or self.growing or self.exclude or self.values)
+        return bool(
+            self.education is not None or self.min_salary or self.growing or self.sort or self.exclude or self.values
+        )
 
     def filters(self, given: Filters) -> Filters:
         """The filters the options set, with the limits of the words where no option sets one:
@@ -397,6 +453,8 @@ class Asks(NamedTuple):
             out.append(f"pay ${self.min_salary:,} or more")
         if self.growing:
             out.append("growing faster than average")
+        if self.sort:
+            out.append(SORT_SAID[self.sort])
         out += [VALUE_BY_KEY[k].said for k in self.values]
         out += [f"not {x}" for x in self.exclude]
         return out
@@ -409,6 +467,7 @@ class Asks(NamedTuple):
             "max_education": EDUCATION_LADDER[self.education][0] if self.education is not None else None,
             "min_salary": self.min_salary,
             "growing": self.growing,
+            "sort": self.sort,
             "exclude": list(self.exclude),
             "values": list(self.values),
         }
@@ -420,7 +479,7 @@ def _cut(text: str, match: re.Match[str]) -> str:
 
 def _pay_figure(text: str) -> tuple[int | None, str]:
     """A pay floor written as a figure, and the text without it."""
-    for m in PAY_FIGURE.finditer(text):
+    for m in _re(PAY_FIGURE).finditer(text):
         number, unit, per1, per2 = m.group(1), m.group(2), m.group(3), m.group(4)
         lead = text[m.start() : m.start(1)]
         value = float(number.replace(",", ""))
@@ -455,7 +514,7 @@ def _excluded(text: str) -> tuple[list[str], str]:
     """What the words rule out ("no math", "but not nursing"), and the text without those words."""
     out: list[str] = []
     while True:
-        m = NOT_LEAD.search(text)
+        m = _re(NOT_LEAD).search(text)
         if not m:
             return out, text
         tail = text[m.end() :].split()
@@ -472,46 +531,51 @@ def _excluded(text: str) -> tuple[list[str], str]:
                 break
         rest = " ".join(tail[used:])
         if taken:
-            out.append(" ".join(taken))
+            # "not a lawyer" rules out being one, said with its article; "no math", the subject.
+            article = tail[0] if tail[0] in ("a", "an") and len(taken) == 1 else ""
+            out.append(f"{article} {' '.join(taken)}".strip())
         text = f"{text[: m.start()]} , {rest}"
 
 
 def read(query: str) -> Asks:
     """The asks in a query and the topic left; a query that asks nothing is all topic."""
     text = " " + " ".join(query.lower().replace("’", "'").replace("-", " ").split()) + " "
+    sort = next((key for pattern, key in SORTS if _hints(text, SORT_CLUES) and _re(pattern).search(text)), None)
     if "trade school" in text or "vocational" in text:
         text += " trades "  # a trade school's jobs are the trades, and the schooling is the ask
     education = None
-    for pattern, level in _EDUCATION_RES:
-        m = pattern.search(text)
+    for pattern, level in EDUCATION_PATTERNS if _hints(text, EDUCATION_CLUES) else ():
+        m = _re(pattern).search(text)
         if m:
             education = level if education is None else min(education, level)
             text = _cut(text, m)
-    text = UNFILTERED.sub(" , ", text)
-    salary, text = _pay_figure(text)
-    if salary is None:
-        for pattern, pay in _PAY_WORD_RES:
-            m = pattern.search(text)
-            if m:
-                salary, text = pay, _cut(text, m)
-                break
+    if "experience" in text or "entry" in text:
+        text = _re(UNFILTERED).sub(" , ", text)
+    salary = None
+    if "$" in text or any(c.isdigit() for c in text):
+        salary, text = _pay_figure(text)
+    for pattern, pay in PAY_WORDS if salary is None and _hints(text, PAY_CLUES) else ():
+        m = _re(pattern).search(text)
+        if m:
+            salary, text = pay, _cut(text, m)
+            break
     growing = False
-    for pattern in _GROWTH_RES:
-        m = pattern.search(text)
+    for pattern in GROWTH_PATTERNS if _hints(text, GROWTH_CLUES) else ():
+        m = _re(pattern).search(text)
         if m:
             growing, text = True, _cut(text, m)
     values: list[str] = []
-    for value, pattern in _VALUE_RES:
-        m = pattern.search(text)
+    for value in VALUES:
+        m = _re(value.patterns).search(text) if _hints(text, VALUE_CLUES[value.key]) else None
         if m:
             values.append(value.key)
             if not value.keep:
                 # Who is to be helped stays in the topic ("help kids": kids).
                 kept = m.groupdict().get("keep")
                 text = _cut(text, m) + (f" {kept} " if kept else "")
-    exclude, text = _excluded(text)
+    exclude, text = _excluded(text) if _hints(text, NOT_CLUES) else ([], text)
     topic = " ".join(w for w in text.replace(",", " ").split() if w.strip(".;:!?") and w not in LEFT_OVER)
-    return Asks(topic.strip(), education, salary, growing, tuple(dict.fromkeys(exclude)), tuple(values))
+    return Asks(topic.strip(), education, salary, growing, sort, tuple(dict.fromkeys(exclude)), tuple(values))
 
 
 def literal(query: str) -> str | None:

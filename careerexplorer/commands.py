@@ -114,11 +114,14 @@ def search(
         education=None if filters.education is not None else asks.education,
         min_salary=None if filters.min_salary is not None else asks.min_salary,
         growing=asks.growing and filters.outlook is None and filters.min_growth is None,
+        sort=asks.sort if sort == "relevance" else None,
     )
     filters = asks.filters(filters)
     slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
     if asks.exclude:
         slugs = (slugs if slugs is not None else set(cat.by_slug)) - searcher.excluded(asks.exclude, asks.topic)
+    if sort == "relevance" and asks.sort:  # "highest paying": an order asked in words, unless --sort gives one
+        sort = asks.sort
     order = None
     if sort != "relevance":
         key = sort_key(sort)

@@ -374,6 +374,8 @@ def ruled_out(phrase: str, vocabulary: Vocabulary, wanted: Collection[str] = ())
     """The FTS5 expressions of what a "not" rules out: the words and any longer word they begin
     ("math": "mathematics"), and the catalog terms the vocabulary gives them ("kids": "children")."""
     said = [w.replace("'", "") for w in words(phrase)]
+    if said[:1] in (["a"], ["an"]):
+        said = said[1:]
     if not said:
         return "", ""
     if len(said) > 1:
@@ -460,6 +462,8 @@ class Searcher:
         senses = vocabulary.senses(" ".join(g.text for g in parsed.groups))
         found = self._rank(parsed, slugs)
         fits = senses != [] or self._fits(parsed, found)
+        if not fits:
+            found = self._nearest_first(parsed, found)
         if senses:
             # A word with several meanings: the best of each meaning first, in the vocabulary's
             # order (the main meaning first), then whatever else the word itself found.
@@ -558,10 +562,16 @@ class Searcher:
         for index, _ in self.indexes:
             for phrase in phrases:
                 said, meant = ruled_out(phrase, self.vocabulary, wanted)
-                # The words as said, anywhere a career's work is described; what the vocabulary
-                # means by them ("kids": children), in its names, summary and work.
-                wheres = [f"{{title names summary work tasks skills}} : ({said})"] if said else []
-                wheres += [f"{{title names summary work}} : ({meant})"] if meant else []
+                # The words as said, where a career's work is described (not in the task
+                # statements, where "lawyer" is also whom a paralegal assists); what the vocabulary
+                # means by them ("kids": children), in its names, summary and work. "Not a lawyer"
+                # rules out being one: the names alone.
+                person = phrase.startswith(("a ", "an "))
+                own = "{title names}" if person else "{title names summary work skills}"
+                wheres = [f"{own} : ({said})"] if said else []
+                wheres += (
+                    [f"{'{title names}' if person else '{title names summary work}'} : ({meant})"] if meant else []
+                )
                 for where in wheres:
                     try:
                         rows = [r for (r,) in index.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))]
@@ -582,14 +592,28 @@ class Searcher:
                 weighed.append(f._replace(score=round(f.score * (0.55 + 0.45 * fit), 1)))
         return sorted(weighed, key=lambda f: -f.score)
 
+    def _nearest_first(self, parsed: Parsed, found: list[Found]) -> list[Found]:
+        """When nothing fits: the careers that answer some word of the query by name, summary or
+        work first ("dragon trainer": the trainers), then those found only by a tool or a task."""
+        near: set[tuple[int, int]] = set()
+        for index, _ in self.indexes:
+            for g in parsed.groups:
+                expression = g.expression()
+                if expression:
+                    near |= {
+                        (id(index), r) for r in index.in_column(expression, "{title names credentials summary work}")
+                    }
+        return sorted(found, key=lambda f: (id(f.index), f.row) not in near)
+
     def _fits(self, parsed: Parsed, found: list[Found]) -> bool:
         """Whether some career near the top answers each word of the query that the vocabulary
         did not give a meaning: by name, summary, work, tasks or skills (a tool's name or a
         cluster alone is not an answer), and a word the catalog knows as itself (not as the
         start of a longer word: "treasure" is no answer to "treasurer")."""
-        # A short word the catalog does not know (two letters of a word being typed) says too
-        # little to judge by.
-        plain = [g for g in parsed.groups if not g.expanded and (g.forms is not None or len(g.text) > 3)]
+        # A short word the catalog does not know beside others (two letters of a word being
+        # typed, "dental hy") says too little to judge by.
+        plain = [g for g in parsed.groups if not g.expanded]
+        plain = [g for g in plain if g.forms is not None or len(g.text) > 3] or plain
         if not found or not plain:
             return bool(found)
         for index, _ in self.indexes:
