@@ -370,6 +370,14 @@ def with_evidence(results: list[Result], values: Sequence[str], explain: Collect
     return out
 
 
+def near_by(r: Result, parsed: Parsed) -> Result:
+    """A nearest career's reason, with the word of the query it answers ("treasure: title")."""
+    said = next((g.text for g in parsed.groups if r.matched and matcher([g]).search(r.matched)), None)
+    if said is None or r.reason.startswith(f"{said}"):
+        return r
+    return r._replace(reason=f"{said}: {r.reason}")
+
+
 def ruled_out(phrase: str, vocabulary: Vocabulary, wanted: Collection[str] = ()) -> tuple[str, str]:
     """The FTS5 expressions of what a "not" rules out: the words and any longer word they begin
     ("math": "mathematics"), and the catalog terms the vocabulary gives them ("kids": "children")."""
@@ -491,7 +499,10 @@ class Searcher:
         chosen = found[:limit] if limit else found
         if isinstance(explain, int):
             explain = {f.slug for f in chosen[:explain]}
-        return Ranked(with_evidence(self._explain(chosen, parsed, senses, explain), values, explain), fits)
+        results = with_evidence(self._explain(chosen, parsed, senses, explain), values, explain)
+        if not fits:
+            results = [near_by(r, parsed) for r in results]
+        return Ranked(results, fits)
 
     def wished(
         self,
