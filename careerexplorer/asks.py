@@ -73,7 +73,7 @@ EDUCATION_PATTERNS: tuple[tuple[str, int], ...] = (
     (
         r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|never)\s+(?:want to |wanna |need to "
         r"|have to |plan to )?(?:go|going|need|needs|require|requires|attend|have|get)\s+(?:to |a "
-        r"|an |any )?(?:college|university|degrees?|college degrees?)\b",
+        r"|an |any )?(?:college degrees?|college|university|degrees?)(?: degrees?| education)?\b",
         3,
     ),
     (
@@ -96,8 +96,9 @@ EDUCATION_PATTERNS: tuple[tuple[str, int], ...] = (
         4,
     ),
     (
-        rf"\b{_NEED}{_A}(?:certificates?|certifications?|cert|trade school|vocational(?: school"
-        rf"| training| program)?|tech school|technical school|short (?:training|course|program)|(?:1"
+        rf"\b{_NEED}{_A}(?:(?:quick|short|fast|easy) )?(?:certificates?|certifications?|cert|trade school"
+        rf"|vocational(?: school| training| program)?|tech school|technical school"
+        rf"|(?:quick|short|fast) (?:training|courses?|programs?)(?: programs?)?|(?:1"
         rf"|one|6|six)[ -]?(?:year|yr|month)s? (?:of )?(?:training|program|course|school))\b",
         3,
     ),
@@ -176,7 +177,7 @@ UNFILTERED = (
 # Words an ask leaves behind that mean nothing on their own ("careers that" of "careers that pay over 90k").
 LEFT_OVER = frozenset(
     "that which who whom where can could would will should but just only something anything really very also get "
-    "getting find fastest highest "
+    "getting find fastest highest good best great top need needs require requires requiring that's it's i'm im "
     "pay pays paying salary earn earning making role roles position positions field fields option options "
     "opportunity opportunities occupation occupations profession professions industry industries "
     "kind kinds type types".split()
@@ -255,6 +256,15 @@ def _pay(f: Mapping[str, Any]) -> tuple[float, str | None]:
     return (fit, f"${salary:,} a year") if salary >= 80_000 else (fit * 0.5, None)
 
 
+def _few_people(f: Mapping[str, Any]) -> tuple[float, str | None]:
+    values = f.get("interests")
+    if not values:
+        return 0.0, None
+    social = float(values[INTERESTS.index("social")])
+    fit = max(0.0, min(1.0, (6.0 - social) / 4.0))
+    return (fit, f"social interest {social:.1f} of 7") if social <= 3.0 else (fit * 0.5, None)
+
+
 def _fame(f: Mapping[str, Any]) -> tuple[float, str | None]:
     values = f.get("work_values") or []
     return (1.0, "O*NET work value Recognition") if "Recognition" in values else (0.0, None)
@@ -269,7 +279,8 @@ VALUES: tuple[Value, ...] = (
         r"(?:people|others|society|the world|humanity|those in need|(?P<keep>community|communities"
         r"|kids|children|patients|students|families|the elderly|elderly|veterans|teens"
         r"|people in need))\b"
-        r"|\bmake a difference\b|\bgive back\b|\bmeaningful\b|\bpublic service\b",
+        r"|\bmak(?:e|ing) (?:a )?(?:real |positive |big |meaningful )?difference\b|\bgive back\b|\bmeaningful\b"
+        r"|\bpublic service\b",
         ("social worker", "counselor", "caregiver", "nursing", "assist", "community"),
         False,
         _work_value("Relationships", _interest("social")),
@@ -312,7 +323,8 @@ VALUES: tuple[Value, ...] = (
         "independence",
         r"\b(?:independen(?:ce|t)|autonomy|autonomous|freedom|flexib(?:le|ility)|work(?:ing)? (?:alone"
         r"|independently|on my own"
-        r"|by myself)|on my own|by myself|no (?:one|body) (?:watching|telling)|(?:without"
+        r"|by myself)|on my own|by myself|(?:no ?one|nobody) (?:is )?(?:watching|telling|tells|bossing)(?: me)?"
+        r"(?: over my shoulder| what to do)?|(?:without"
         r"|no) (?:a )?(?:boss|micromanag\w*|supervision))\b",
         (),
         False,
@@ -365,6 +377,18 @@ VALUES: tuple[Value, ...] = (
         False,
         _work_value("Working Conditions"),
     ),
+    Value(
+        "alone",
+        "little dealing with people",
+        r"\b(?:introvert(?:ed|s)?|(?:i'?m |i am |very |kind of |pretty )?shy|not a people person|socially anxious"
+        r"|(?:don'?t|do not|doesn'?t|dont) (?:like|enjoy|want|love) (?:to )?(?:talk(?:ing)? to |talk(?:ing)? with "
+        r"|deal(?:ing)? with |work(?:ing)? with |be(?:ing)? around |interact(?:ing)? with )?(?:people|customers"
+        r"|the public|crowds)|(?:little|no|less|minimal|limited) (?:contact|interaction|talking) with (?:people"
+        r"|others|the public|customers))\b",
+        (),
+        False,
+        _few_people,
+    ),
 )
 VALUE_BY_KEY = {v.key: v for v in VALUES}
 # Compiling every pattern would cost each search several milliseconds: a pattern is compiled
@@ -392,13 +416,14 @@ VALUE_CLUES = {
                  "automated", "laid off", " ai ", "robot", "outsourc"),
     "self": ("freelanc", "self", "entrepreneur", "contractor", "gig", "own ", "myself", "yourself", "themselves",
              "business", "solopreneur"),
-    "independence": ("independ", "autonom", "alone", "own", "myself", "watching", "telling", "boss", "micromanag",
-                     "supervision", "freedom", "flexib"),
+    "independence": ("independ", "autonom", "alone", "own", "myself", "watching", "telling", "tells", "boss",
+                     "micromanag", "supervision", "freedom", "flexib"),
     "adventure": ("adventur", "excit", "thrill", "adrenaline", "danger", "risky", "action", "world", "boring"),
     "leading": ("boss", "leader", "charge", "lead", "run ", "manage", "shots"),
     "creativity": ("creativ", "artistic", "imagina", "express", "original"),
     "achievement": ("achiev", "accomplish", "results", "challeng"),
     "balance": ("balance", "stress", "relax", "chill", "easy", "hours", "9 to 5", "nine to five", "comfortable"),
+    "alone": ("introvert", "shy", "people", "customers", "public", "crowds", "anxious"),
 }  # fmt: skip
 
 
@@ -531,8 +556,13 @@ def _excluded(text: str) -> tuple[list[str], str]:
                 break
         rest = " ".join(tail[used:])
         if taken:
-            # "not a lawyer" rules out being one, said with its article; "no math", the subject.
-            article = tail[0] if tail[0] in ("a", "an") and len(taken) == 1 else ""
+            # "not a lawyer", "don't want to be a nurse" rule out being one, said with the article;
+            # "no math", the subject.
+            before = {
+                w.strip(",.;:!?") for w in tail[: tail.index(next(w for w in tail if w.strip(",.;:!?") == taken[0]))]
+            }
+            person = before & {"be", "being", "become"} or tail[0] in ("a", "an")  # not "sit at a desk"
+            article = ("an" if taken[0][0] in "aeiou" else "a") if person else ""
             out.append(f"{article} {' '.join(taken)}".strip())
         text = f"{text[: m.start()]} , {rest}"
 
@@ -569,10 +599,12 @@ def read(query: str) -> Asks:
         m = _re(value.patterns).search(text) if _hints(text, VALUE_CLUES[value.key]) else None
         if m:
             values.append(value.key)
-            if not value.keep:
-                # Who is to be helped stays in the topic ("help kids": kids).
+            while m and not value.keep:
+                # Who is to be helped stays in the topic ("help kids": kids); every way the
+                # wish is said goes ("I'm shy and don't like talking to people").
                 kept = m.groupdict().get("keep")
                 text = _cut(text, m) + (f" {kept} " if kept else "")
+                m = _re(value.patterns).search(text)
     exclude, text = _excluded(text) if _hints(text, NOT_CLUES) else ([], text)
     topic = " ".join(w for w in text.replace(",", " ").split() if w.strip(".;:!?") and w not in LEFT_OVER)
     return Asks(topic.strip(), education, salary, growing, sort, tuple(dict.fromkeys(exclude)), tuple(values))

@@ -35,7 +35,8 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # vocabulary's filler list; these are the single words left around them.
 STOP = frozenset(
     "a an the my i me to of for in on at as with and or be is are am do does some any who what where "
-    "which how want wanna become job jobs career careers thing things stuff something".split()
+    "which how want wanna become job jobs career careers thing things stuff something you your we our us they "
+    "them their this these those get got getting".split()
 )
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
 MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
@@ -139,8 +140,19 @@ class Vocabulary:
     def is_word(self, word: str) -> bool:
         return self.db.execute("SELECT 1 FROM word WHERE word = ?", (word,)).fetchone() is not None
 
+    @cached_property
+    def _kept(self) -> dict[tuple[str, str], Any]:
+        """Forms and corrections worked out for this vocabulary: the explorer asks again at each key."""
+        return {}
+
     def forms(self, word: str) -> tuple[str, ...]:
         """The doer forms of a word that the catalog holds ("teach": "teacher", "teachers")."""
+        key = ("forms", word)
+        if key not in self._kept:
+            self._kept[key] = self._forms(word)
+        return self._kept[key]  # type: ignore[no-any-return]
+
+    def _forms(self, word: str) -> tuple[str, ...]:
         stem = word[:-1] if word.endswith("e") else word
         wanted = sorted({stem + s for s in DOER} - {word})
         marks = ",".join("?" * len(wanted))
@@ -150,6 +162,12 @@ class Vocabulary:
         """The catalog word a typo most likely meant, if one is close enough: first of the words
         that start with its letter, then of those that start with a sound spelled another way
         ("fotography": "photography")."""
+        key = ("nearest", word)
+        if key not in self._kept:
+            self._kept[key] = self._nearest_word(word)
+        return self._kept[key]  # type: ignore[no-any-return]
+
+    def _nearest_word(self, word: str) -> str | None:
         spellings = [word, *(meant + word[len(typed) :] for typed, meant in SOUNDS if word.startswith(typed))]
         # A word of a title first: a typo of a title word finds the title ("fotography":
         # "photographer", "nurs": "nurse" rather than a tool's "nurbs").

@@ -318,3 +318,33 @@ def test_commands_take_several_words_as_one_name_or_query(runner: Any, app: Any,
     # compare keeps one argument a career: two words are two careers.
     wrong = runner.invoke(app, ["compare", "registered", "nurse"])
     assert wrong.exit_code != 0
+
+
+def test_words_that_ask_for_an_order_sort_the_results() -> None:
+    r = found("highest paying jobs in healthcare")
+    pay = [h.facts["salary"] for h in r.hits if h.facts and h.facts["salary"] is not None]
+    assert pay == sorted(pay, reverse=True) and "highest pay first" in r.understood
+    # An explicit --sort wins over the words.
+    r = found("highest paying jobs in healthcare", sort="title")
+    assert [h.title for h in r.hits] == sorted(h.title for h in r.hits)
+
+
+def test_not_a_person_rules_out_being_one_not_working_beside_one() -> None:
+    assert read("law but not a lawyer").exclude == ("a lawyer",)
+    assert read("I want to help people but I don't want to be a nurse").exclude == ("a nurse",)
+    assert read("I don't want to sit at a desk").exclude == ("desk",)
+    ruled = SEARCH.excluded(["a lawyer"], "law")
+    assert "lawyer" in ruled and "paralegal-and-legal-assistant" not in ruled
+
+
+def test_few_people_is_a_wish_read_from_social_interest() -> None:
+    asks = read("I'm shy and don't like talking to people")
+    assert asks.values == ("alone",) and asks.exclude == ()
+    for h in found("introvert jobs").hits:
+        social = h.facts["interests"][3]  # type: ignore[index]
+        assert social <= 3.0 and f"social interest {social:.1f} of 7" in h.reason
+
+
+def test_a_nearest_career_says_which_word_it_answers() -> None:
+    r = found("dragon trainer")
+    assert r.nearest[0].reason.startswith("trainer: ")
