@@ -288,7 +288,8 @@ VALUES: tuple[Value, ...] = (
     Value(
         "fame",
         "being known",
-        r"\b(?:be(?:come|ing)? )?(?:famous|fame|celebrit(?:y|ies)|well[ -]known|a star|star)\b"
+        r"\b(?:be(?:come|ing)? )?(?:a )?(?:famous|fame|celebrit(?:y|ies)|well[ -]known|(?:rock |pop |movie |film |tv "
+        r"|sports |music |youtube |internet |social media |super ?)?stars?)\b"
         r"|\b(?:be|get|getting) (?:recogni[sz]ed|known|noticed)\b|\b(?:on|in) (?:tv|television"
         r"|the spotlight|stage|front of (?:a |an )?(?:crowd|audience|camera))\b|\brecognition\b",
         ("actor", "athlete", "musician", "singer", "performer", "model", "entertainer", "broadcast", "television"),
@@ -441,6 +442,23 @@ def _hints(text: str, clues: tuple[str, ...]) -> bool:
     return any(c in text for c in clues)
 
 
+# Where the data has wages of its own: the states (and DC, Puerto Rico), named in full.
+STATES = (
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+    "district of columbia", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+    "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+    "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "puerto rico", "rhode island",
+    "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington state",
+    "west virginia", "wisconsin", "wyoming",
+)  # fmt: skip
+PLACE = (
+    r"\b(?:in|near|around|across|within|for|from) (?:the state of )?("
+    + "|".join(sorted(STATES, key=len, reverse=True))
+    + r")\b"
+)
+
+
 class Asks(Record):
     """What a query asks for (the parts found in its words), and its topic."""
 
@@ -449,13 +467,21 @@ class Asks(Record):
     min_salary: int | None = None
     growing: bool = False  # at least faster than average
     sort: str | None = None  # "highest paying", "fastest growing": an order (a --sort key)
+    place: str | None = None  # a state whose wages the results show and the pay limit reads
     exclude: tuple[str, ...] = ()  # what the query rules out, as typed
     values: tuple[str, ...] = ()  # keys of VALUES
+    at_level: bool = False  # the schooling was asked for ("with a 2 year degree"), not only ruled out beyond
 
     @property
     def any(self) -> bool:
         return bool(
-            self.education is not None or self.min_salary or self.growing or self.sort or self.exclude or self.values
+            self.education is not None
+            or self.min_salary
+            or self.growing
+            or self.sort
+            or self.place
+            or self.exclude
+            or self.values
         )
 
     def filters(self, given: Filters) -> Filters:
@@ -480,6 +506,8 @@ class Asks(Record):
             out.append("growing faster than average")
         if self.sort:
             out.append(SORT_SAID[self.sort])
+        if self.place:
+            out.append(f"wages in {self.place.title().replace(' Of ', ' of ')}")
         out += [VALUE_BY_KEY[k].said for k in self.values]
         out += [f"not {x}" for x in self.exclude]
         return out
@@ -493,6 +521,7 @@ class Asks(Record):
             "min_salary": self.min_salary,
             "growing": self.growing,
             "sort": self.sort,
+            "place": self.place,
             "exclude": list(self.exclude),
             "values": list(self.values),
         }
@@ -574,13 +603,21 @@ def read(query: str) -> Asks:
     if "trade school" in text or "vocational" in text:
         text += " trades "  # a trade school's jobs are the trades, and the schooling is the ask
     education = None
+    level_wanted = False
     for pattern, level in EDUCATION_PATTERNS if _hints(text, EDUCATION_CLUES) else ():
         m = _re(pattern).search(text)
         if m:
             education = level if education is None else min(education, level)
+            # "with a 2 year degree" asks for that schooling; "without a degree" only for no more.
+            level_wanted = not re.search(r"\b(?:without|no|not|never|skip\w*|avoid|instead|afford)\b|n'?t\b", m[0])
             text = _cut(text, m)
     if "experience" in text or "entry" in text:
         text = _re(UNFILTERED).sub(" , ", text)
+    place = None
+    if _hints(text, tuple(s[:5] for s in STATES)):
+        m = _re(PLACE).search(text)
+        if m:
+            place, text = ("washington" if m.group(1) == "washington state" else m.group(1)), _cut(text, m)
     salary = None
     if "$" in text or any(c.isdigit() for c in text):
         salary, text = _pay_figure(text)
@@ -607,7 +644,17 @@ def read(query: str) -> Asks:
                 m = _re(value.patterns).search(text)
     exclude, text = _excluded(text) if _hints(text, NOT_CLUES) else ([], text)
     topic = " ".join(w for w in text.replace(",", " ").split() if w.strip(".;:!?") and w not in LEFT_OVER)
-    return Asks(topic.strip(), education, salary, growing, sort, tuple(dict.fromkeys(exclude)), tuple(values))
+    return Asks(
+        topic.strip(),
+        education,
+        salary,
+        growing,
+        sort,
+        place,
+        tuple(dict.fromkeys(exclude)),
+        tuple(values),
+        level_wanted and education is not None,
+    )
 
 
 def literal(query: str) -> str | None:

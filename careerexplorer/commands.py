@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.errors import UsageError
@@ -117,7 +117,12 @@ def search(
         sort=asks.sort if sort == "relevance" else None,
     )
     filters = asks.filters(filters)
-    slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
+    where = place(cat, asks.place, None) if asks.place else None
+    if where is None:
+        slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
+    else:  # "in Texas": the pay limit reads the state's wages, and the results show them
+        local = {e["slug"]: e for e in list_careers(cat, filters, "title", where).entries}
+        slugs = set(local)
     if asks.exclude:
         slugs = (slugs if slugs is not None else set(cat.by_slug)) - searcher.excluded(asks.exclude, asks.topic)
     if sort == "relevance" and asks.sort:  # "highest paying": an order asked in words, unless --sort gives one
@@ -130,7 +135,8 @@ def search(
     if asks.any and not searcher.searchable(topic):
         found = searcher.wished(asks.values, slugs, limit=limit, order=order, explain=explain)
     else:
-        found = searcher.rank(topic, slugs, limit=limit, order=order, explain=explain, values=asks.values)
+        level = filters.education if asks.at_level and filters.education == asks.education else None
+        found = searcher.rank(topic, slugs, limit=limit, order=order, explain=explain, values=asks.values, level=level)
     hits = tuple(
         Hit(
             slug=r.slug,
@@ -142,7 +148,7 @@ def search(
             field=r.field,
             reason=r.reason,
             sense=r.sense,
-            facts=r.facts,
+            facts=r.facts if where is None or not r.facts else cast("Entry", {**r.facts, **local.get(r.slug, {})}),
         )
         for r in found
     )
@@ -153,7 +159,7 @@ def search(
     )
     understood = tuple(shown.said())
     said = shown.as_json() if not (literal or quoted is not None) else None
-    if not found.fits:
+    if not found.fits and hits:
         return SearchHits(query=query, understood=understood, asks=said, nearest=hits[:5])
     closest = () if hits else tuple(e["title"] for e in searcher.closest_titles(topic or query))
     return SearchHits(query=query, hits=hits, closest=closest, senses=senses, understood=understood, asks=said)

@@ -341,6 +341,10 @@ class Index:
         columns = "id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places, facts"
         return {r[0]: r for r in self._by_id(columns, rows)}
 
+    def soc_of(self, row: int) -> str:
+        found = self.db.execute("SELECT soc_code FROM career WHERE id = ?", (row,)).fetchone()
+        return str(found[0]) if found else ""
+
     def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
         """(slug, title, jobs) of each row."""
         return {i: (slug, title, jobs) for i, slug, title, jobs in self._by_id("id, slug, title, jobs", rows)}
@@ -475,6 +479,7 @@ class Searcher:
         order: Callable[[str], Any] | None = None,
         explain: Collection[str] | int | None = None,
         values: Sequence[str] = (),
+        level: int | None = None,
     ) -> Ranked:
         """The careers matching a query, best first, or in ``order`` (a key on slugs) among all that
         matched well enough; careers outside ``slugs`` (when given) are left out. Each says why it
@@ -504,14 +509,19 @@ class Searcher:
                 for label, terms in senses
             ]
             # The main meaning's best three lead ("engineer": civil, mechanical, electrical).
-            merged: list[Found] = [f for f in per_sense[0][:3] if f.score >= 90.0]
+            # Specialties of one occupation (Critical Care Nurse beside Registered Nurse) do not
+            # lead together: the other meanings come first.
+            merged: list[Found] = []
+            for f in per_sense[0][:3]:
+                if f.score >= 90.0 and f.index.soc_of(f.row) not in {m.index.soc_of(m.row) for m in merged}:
+                    merged.append(f)
             for k in range(3):
                 merged += [rs[k] for rs in per_sense if k < len(rs)]
             merged += sorted((f for rs in [*per_sense, found] for f in rs), key=lambda f: -f.score)
             seen: set[str] = set()
             found = [f for f in merged if not (f.slug in seen or seen.add(f.slug))]  # type: ignore[func-returns-value]
-        if values:
-            found = self._weighed(found, values)
+        if values or level is not None:
+            found = self._weighed(found, values, level)
         if order is not None:
             found = sorted(found, key=lambda f: order(f.slug))
         chosen = found[:limit] if limit else found
@@ -609,16 +619,19 @@ class Searcher:
                     out |= {slug for slug, _, _ in index.brief(rows).values()}
         return out
 
-    def _weighed(self, found: list[Found], values: Sequence[str]) -> list[Found]:
-        """Found careers weighed by how well their data answers the values: the topic leads, the
-        values order careers that answer it about as well."""
+    def _weighed(self, found: list[Found], values: Sequence[str], level: int | None = None) -> list[Found]:
+        """Found careers weighed by how well their data answers the values, and by whether they
+        need the schooling ``level`` asked for: the topic leads, these order careers that answer
+        it about as well."""
         weighed = []
         for index, _ in self.indexes:
             mine = [f for f in found if f.index is index]
             facts = dict(index._by_id("id, facts", (f.row for f in mine)))
             for f in mine:
-                fit, _ = value_fit(values, json.loads(facts[f.row]))
-                weighed.append(f._replace(score=round(f.score * (0.55 + 0.45 * fit), 1)))
+                own = json.loads(facts[f.row])
+                fit = value_fit(values, own)[0] if values else 1.0
+                near = 1.0 if level is None or own.get("education") == level else 0.75
+                weighed.append(f._replace(score=round(f.score * (0.55 + 0.45 * fit) * near, 1)))
         return sorted(weighed, key=lambda f: -f.score)
 
     def _nearest_first(self, parsed: Parsed, found: list[Found]) -> list[Found]:

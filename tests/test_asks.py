@@ -348,3 +348,13 @@ def test_few_people_is_a_wish_read_from_social_interest() -> None:
 def test_a_nearest_career_says_which_word_it_answers() -> None:
     r = found("dragon trainer")
     assert r.nearest[0].reason.startswith("trainer: ")
+
+
+def test_a_state_named_in_the_words_gives_its_wages() -> None:
+    assert read("nursing jobs in texas that pay over 80k").place == "texas"
+    assert read("welding jobs in north dakota").topic == "welding jobs"
+    r = found("registered nurse in texas")
+    rn = next(h for h in r.hits if h.slug == "registered-nurse")
+    assert "wages in Texas" in r.understood
+    national = CATALOG.by_slug["registered-nurse"]["salary"]
+    assert rn.facts and rn.facts["salary"] and rn.facts["salary"] != national

@@ -91,7 +91,9 @@ def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
     if r.senses:
         # An ambiguous word: say which meanings the results cover, with the best of each.
         said = ", ".join(f"{label} ({', '.join(titles)})" if titles else label for label, titles in r.senses)
-        page.line(text(f"{' '.join(r.query.split())}: {said}"), 0, hang=2)
+        # The words the meanings are of: the topic, when the query asked more ("nursing jobs in Texas").
+        words = (r.asks or {}).get("topic") or r.query
+        page.line(text(f"{' '.join(words.split())}: {said}"), 0, hang=2)
         page.line()
     ranked(page, [(h.title, h.slug, _facts(h.facts), _reason(h)) for h in r.hits])
     return page.finish()
