@@ -598,7 +598,8 @@ def _excluded(text: str) -> tuple[list[str], str]:
 
 def read(query: str) -> Asks:
     """The asks in a query and the topic left; a query that asks nothing is all topic."""
-    text = " " + " ".join(query.lower().replace("’", "'").replace("-", " ").split()) + " "
+    # As search reads it: the first MAX_QUERY characters (a pasted page is not read whole).
+    text = " " + " ".join(query[:500].lower().replace("’", "'").replace("-", " ").split()) + " "
     sort = next((key for pattern, key in SORTS if _hints(text, SORT_CLUES) and _re(pattern).search(text)), None)
     if "trade school" in text or "vocational" in text:
         text += " trades "  # a trade school's jobs are the trades, and the schooling is the ask

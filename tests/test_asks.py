@@ -358,3 +358,16 @@ def test_a_state_named_in_the_words_gives_its_wages() -> None:
     assert "wages in Texas" in r.understood
     national = CATALOG.by_slug["registered-nurse"]["salary"]
     assert rn.facts and rn.facts["salary"] and rn.facts["salary"] != national
+
+
+def test_the_understood_line_shows_the_words_as_text(runner: Any, app: Any) -> None:
+    result = runner.invoke(app, ["search", "no", "\x1b]52;c;aGk=\x07math", "[bold]x[/bold]"])
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("understood: not ") and "\x1b" not in first and "\x07" not in first
+    assert "[bold]" in first  # markup is shown, not applied
+
+
+def test_only_the_first_500_characters_are_read_as_search_reads_them() -> None:
+    assert read("need " * 1000 + "college").education is None
+    assert read("welders " + "x " * 300 + "without a degree").education is None

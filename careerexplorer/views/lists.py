@@ -75,7 +75,8 @@ def _reason(h: Hit) -> str:
 def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
     page = Page(width, ascii_only)
     if r.understood:
-        page.line(text("understood: " + "; ".join(r.understood)), 0, hang=2)
+        # Words of the query come back in it ("not ..."): text from the user, sanitized as the query is.
+        page.line(text(sanitize.message("understood: " + "; ".join(r.understood), 300)), 0, hang=2)
         page.line()
     if r.nearest:
         # Nothing answers the query well: one line that says so, then what is nearest and why.
