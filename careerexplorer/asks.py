@@ -147,8 +147,7 @@ PAY_WORDS: tuple[tuple[str, int], ...] = (
 GROWTH_PATTERNS = (
     r"\b(?:fast[ -]|rapidly |quickly )?growing(?: fast| quickly)?(?: fields?| industr(?:y"
     r"|ies))?\b|\bgrowth\b|\b(?:in|high|big|great) demand\b|\bin-demand\b|\bdemand for\b"
-    r"|\bfuture[ -]proof\b|\b(?:of|with) the future\b|\bwith a future\b|\bhiring\b"
-    r"|\blots of (?:openings|jobs)\b|\bjob openings\b",
+    r"|\bfuture[ -]proof\b|\b(?:of|with) the future\b|\bwith a future\b|(?<!always )\bhiring\b",
 )
 
 # "not X": the words that rule something out, and the words after them that are no part of X.
@@ -178,6 +177,7 @@ UNFILTERED = (
 LEFT_OVER = frozenset(
     "that which who whom where can could would will should but just only something anything really very also get "
     "getting find fastest highest good best great top need needs require requires requiring that's it's i'm im "
+    "now today currently "
     "pay pays paying salary earn earning making role roles position positions field fields option options "
     "opportunity opportunities occupation occupations profession professions industry industries "
     "kind kinds type types".split()
@@ -280,6 +280,7 @@ VALUES: tuple[Value, ...] = (
         r"|kids|children|patients|students|families|the elderly|elderly|veterans|teens"
         r"|people in need))\b"
         r"|\bmak(?:e|ing) (?:a )?(?:real |positive |big |meaningful )?difference\b|\bgive back\b|\bmeaningful\b"
+        r"|\b(?:with|has|have|a) (?:a )?(?:real )?(?:purpose|meaning)\b|\bpurposeful\b"
         r"|\bpublic service\b",
         ("social worker", "counselor", "caregiver", "nursing", "assist", "community"),
         False,
@@ -290,7 +291,9 @@ VALUES: tuple[Value, ...] = (
         "being known",
         r"\b(?:be(?:come|ing)? )?(?:a )?(?:famous|fame|celebrit(?:y|ies)|well[ -]known|(?:rock |pop |movie |film |tv "
         r"|sports |music |youtube |internet |social media |super ?)?stars?)\b"
-        r"|\b(?:be|get|getting) (?:recogni[sz]ed|known|noticed)\b|\b(?:on|in) (?:tv|television"
+        r"|\b(?:be|get|getting) (?:recogni[sz]ed|known|noticed)"
+        r"(?: for (?:my|your|the|their|our) (?:work|art|talent))?\b"
+        r"|\b(?:on|in) (?:tv|television"
         r"|the spotlight|stage|front of (?:a |an )?(?:crowd|audience|camera))\b|\brecognition\b",
         ("actor", "athlete", "musician", "singer", "performer", "model", "entertainer", "broadcast", "television"),
         False,
@@ -299,7 +302,8 @@ VALUES: tuple[Value, ...] = (
     Value(
         "security",
         "job security",
-        r"\b(?:job|career|employment) (?:security|stability)\b|\b(?:safe|reliable|dependable)(?: jobs?"
+        r"\b(?:won'?t|will not|wont|never|not|can'?t|cannot) (?:ever )?(?:get )?(?:lose|lost|fired|laid off)\b"
+        r"|\bkeep my job\b|\b(?:job|career|employment) (?:security|stability)\b|\b(?:safe|reliable|dependable)(?: jobs?"
         r"| careers?| work| income| employment| field)\b|\b(?:secure|stable|steady)\b(?! hand| boy)|\bstability\b"
         r"|\brecession[ -]proof\b|\b(?:always|will always be) (?:needed|in demand|hiring)\b"
         r"|\b(?:won'?t|will not|can'?t|cannot|not|never) (?:be |get )?(?:replaced|automated|laid off|outsourced)"
@@ -312,7 +316,8 @@ VALUES: tuple[Value, ...] = (
         "self",
         "working for yourself",
         r"\b(?:freelanc(?:e|er|ing|ers)|self[ -]employed|self[ -]employment|solopreneur"
-        r"|entrepreneur(?:s|ial|ship)?|independent contractor|gig work|own (?:boss|business|company"
+        r"|entrepreneur(?:s|ial|ship)?|independent contractor|gig work|gig economy|side (?:hustle|gig|business)s?"
+        r"|own (?:boss|business|company"
         r"|shop|practice)|my own hours|set my own (?:hours|schedule)|work(?:ing)? for (?:myself"
         r"|yourself|themselves)|start (?:a|my own) (?:business|company))\b",
         ("freelance", "self-employed"),
@@ -354,7 +359,8 @@ VALUES: tuple[Value, ...] = (
     Value(
         "creativity",
         "creativity",
-        r"\b(?:creativ(?:e|ity)|artistic|imaginat(?:ion|ive)|express (?:myself|yourself)"
+        r"\b(?:creativ(?:e|ity)(?: (?:people|person|types?|minds?|souls?))?|artistic|artsy|arty"
+        r"|imaginat(?:ion|ive)|express (?:myself|yourself)"
         r"|self[ -]expression|original ideas)\b",
         ("art", "design", "artist", "designer", "creative", "writer"),
         False,
@@ -411,17 +417,19 @@ NOT_CLUES = (
     " doesnt ", " cant ",
 )  # fmt: skip
 VALUE_CLUES = {
-    "helping": ("help", "serv", "car", "difference", "give back", "meaningful"),
+    "helping": ("help", "serv", "car", "difference", "give back", "meaning", "purpose"),
     "fame": ("fam", "celebr", "known", "star", "recogn", "noticed", " tv", "televi", "spotlight", "stage", "front of"),
     "security": ("secur", "stab", "steady", "safe", "reliab", "dependab", "recession", "always", "replaced",
+                 "lose", "fired", "laid", "keep my job",
                  "automated", "laid off", " ai ", "robot", "outsourc"),
     "self": ("freelanc", "self", "entrepreneur", "contractor", "gig", "own ", "myself", "yourself", "themselves",
+             "side ",
              "business", "solopreneur"),
     "independence": ("independ", "autonom", "alone", "own", "myself", "watching", "telling", "tells", "boss",
                      "micromanag", "supervision", "freedom", "flexib"),
     "adventure": ("adventur", "excit", "thrill", "adrenaline", "danger", "risky", "action", "world", "boring"),
     "leading": ("boss", "leader", "charge", "lead", "run ", "manage", "shots"),
-    "creativity": ("creativ", "artistic", "imagina", "express", "original"),
+    "creativity": ("creativ", "artistic", "imagina", "express", "original", "arts", "arty"),
     "achievement": ("achiev", "accomplish", "results", "challeng"),
     "balance": ("balance", "stress", "relax", "chill", "easy", "hours", "9 to 5", "nine to five", "comfortable"),
     "alone": ("introvert", "shy", "people", "customers", "public", "crowds", "anxious"),
@@ -432,9 +440,9 @@ VALUE_CLUES = {
 SORTS = (
     (r"\b(?:highest|best|top)[ -](?:paying|paid|salar(?:y|ies))\b|\bpays? the most\b|\bmost money\b", "salary"),
     (r"\bfastest[ -]growing\b|\bgrowing (?:the )?fastest\b", "growth"),
-    (r"\bmost (?:job )?openings\b|\bmost (?:in )?demand\b", "openings"),
+    (r"\b(?:most|lots of|many|plenty of|a lot of|tons of) (?:job )?openings\b|\bmost (?:in )?demand\b", "openings"),
 )
-SORT_CLUES = ("highest", "best", "top", "most", "fastest")
+SORT_CLUES = ("highest", "best", "top", "most", "fastest", "openings")
 SORT_SAID = {"salary": "highest pay first", "growth": "fastest growing first", "openings": "most openings first"}
 
 
@@ -600,7 +608,12 @@ def read(query: str) -> Asks:
     """The asks in a query and the topic left; a query that asks nothing is all topic."""
     # As search reads it: the first MAX_QUERY characters (a pasted page is not read whole).
     text = " " + " ".join(query[:500].lower().replace("’", "'").replace("-", " ").split()) + " "
-    sort = next((key for pattern, key in SORTS if _hints(text, SORT_CLUES) and _re(pattern).search(text)), None)
+    sort = None
+    for pattern, key in SORTS if _hints(text, SORT_CLUES) else ():
+        m = _re(pattern).search(text)
+        if m:
+            sort, text = key, _cut(text, m)
+            break
     if "trade school" in text or "vocational" in text:
         text += " trades "  # a trade school's jobs are the trades, and the schooling is the ask
     education = None
