@@ -414,7 +414,7 @@ GROWTH_CLUES = ("grow", "demand", "future", "hiring", "openings")
 NOT_CLUES = (
     " no ", " not ", "without", "except", "exclud", "other than", "apart", "rather", "instead", "avoid",
     "never", "nothing", " less ", "hate", "dislike", "n't", " dont ", " do not", "cannot", " wont ",
-    " doesnt ", " cant ",
+    " doesnt ", " cant ", " but ",
 )  # fmt: skip
 VALUE_CLUES = {
     "helping": ("help", "serv", "car", "difference", "give back", "meaning", "purpose"),
@@ -598,7 +598,11 @@ def _excluded(text: str) -> tuple[list[str], str]:
             before = {
                 w.strip(",.;:!?") for w in tail[: tail.index(next(w for w in tail if w.strip(",.;:!?") == taken[0]))]
             }
-            person = before & {"be", "being", "become"} or tail[0] in ("a", "an")  # not "sit at a desk"
+            after = tail[tail.index(next(w for w in tail if w.strip(",.;:!?") == taken[-1])) + 1 :][:1]
+            # Not "sit at a desk", nor "not a desk job".
+            person = (before & {"be", "being", "become"} or tail[0] in ("a", "an")) and not (
+                after and after[0].strip(",.;:!?") in ("job", "jobs", "work", "career", "environment", "setting")
+            )
             article = ("an" if taken[0][0] in "aeiou" else "a") if person else ""
             out.append(f"{article} {' '.join(taken)}".strip())
         text = f"{text[: m.start()]} , {rest}"
