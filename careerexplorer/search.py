@@ -520,6 +520,8 @@ class Searcher:
             merged += sorted((f for rs in [*per_sense, found] for f in rs), key=lambda f: -f.score)
             seen: set[str] = set()
             found = [f for f in merged if not (f.slug in seen or seen.add(f.slug))]  # type: ignore[func-returns-value]
+        if values and not senses:
+            found = self._with_values_words(parsed, found, values, slugs)
         if values or level is not None:
             found = self._weighed(found, values, level)
         if order is not None:
@@ -618,6 +620,24 @@ class Searcher:
                         continue
                     out |= {slug for slug, _, _ in index.brief(rows).values()}
         return out
+
+    def _with_values_words(
+        self, parsed: Parsed, found: list[Found], values: Sequence[str], slugs: set[str] | None
+    ) -> list[Found]:
+        """The topic's careers, and those that answer both the topic and a value's own words
+        ("creative work with computers": the designers among the computer careers), each at its
+        better score."""
+        from careerexplorer.asks import VALUE_BY_KEY
+
+        terms = tuple(t for k in values for t in VALUE_BY_KEY[k].terms)
+        if not terms:
+            return found
+        both = self._rank(Parsed((*parsed.groups, Group("", terms, True)), False), slugs)
+        best = {f.slug: f for f in found}
+        for f in both:
+            if f.slug not in best or f.score > best[f.slug].score:
+                best[f.slug] = f
+        return sorted(best.values(), key=lambda f: -f.score)
 
     def _weighed(self, found: list[Found], values: Sequence[str], level: int | None = None) -> list[Found]:
         """Found careers weighed by how well their data answers the values, and by whether they
