@@ -371,3 +371,17 @@ def test_the_understood_line_shows_the_words_as_text(runner: Any, app: Any) -> N
 def test_only_the_first_500_characters_are_read_as_search_reads_them() -> None:
     assert read("need " * 1000 + "college").education is None
     assert read("welders " + "x " * 300 + "without a degree").education is None
+
+
+def test_the_explorer_says_what_was_understood_and_when_nothing_fits(tmp_path: Path) -> None:
+    from careerexplorer.explore.session import Session
+
+    session = Session(CATALOG, tmp_path / "shortlist.json")
+    asked = session.results("trades without college")
+    assert asked.note.startswith("understood: at most a certificate after high school")
+    assert [r.slug for r in asked.rows[:5]] == [h.slug for h in found("trades without college", limit=50).hits[:5]]
+    wished = session.results("wizard")
+    assert wished.note == "nothing matches well; the nearest careers"
+    nearest = found("wizard").nearest
+    assert [r.slug for r in wished.rows] == [h.slug for h in nearest]
+    assert session.why("wizard", nearest[1].slug) == nearest[1].reason
