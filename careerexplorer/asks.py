@@ -109,6 +109,11 @@ EDUCATION_PATTERNS: tuple[tuple[str, int], ...] = (
         5,
     ),
     (r"\bmaster'?s?(?: degrees?)?\b|\bgrad(?:uate)? (?:degree|school)\b", 6),
+    # Learning on the job: no schooling beyond high school asked ("on the job training").
+    (r"\b(?:on[ -]the[ -]job|paid) training\b|\blearn(?:ing)? on the job\b|\b(?:they|will|that) train you\b", 1),
+    (r"\b(?:a )?few (?:weeks|months) of (?:training|school|classes)\b|\b(?:weeks|months) of training\b", 3),
+    # "a psychology degree": a bachelor's, in the field named, which stays the topic.
+    (r"\b(?:with|have|got|earn|get|getting|using|use) (?:a |an |my )(?P<keep>[a-z]+) degree\b", 5),
 )
 
 # Pay: a figure ("$90k", "make 100k", "90,000 a year", "$40 an hour"), or words that ask for it.
@@ -177,7 +182,7 @@ UNFILTERED = (
 LEFT_OVER = frozenset(
     "that which who whom where can could would will should but just only something anything really very also get "
     "getting find fastest highest good best great top need needs require requires requiring that's it's i'm im "
-    "now today currently "
+    "now today currently take takes taking "
     "pay pays paying salary earn earning making role roles position positions field fields option options "
     "opportunity opportunities occupation occupations profession professions industry industries "
     "kind kinds type types".split()
@@ -405,7 +410,7 @@ _re = lru_cache(maxsize=None)(re.compile)
 EDUCATION_CLUES = (
     "college", "degree", "diploma", "ged", "cert", "school", "bachelor", "associate", "master", "grad",
     "universit", "uni ", "vocational", "educat", "qualif", "drop", "loan", "debt", "training", "course",
-    "program", "year", " hs ", " yr",
+    "program", "year", " hs ", " yr", "job", "months", "weeks",
 )  # fmt: skip
 PAY_CLUES = (
     "pay", "paid", "money", "rich", "wealth", "figure", "lucrative", "bank", "bucks", "salar", "wage", "income",
@@ -628,7 +633,8 @@ def read(query: str) -> Asks:
             education = level if education is None else min(education, level)
             # "with a 2 year degree" asks for that schooling; "without a degree" only for no more.
             level_wanted = not re.search(r"\b(?:without|no|not|never|skip\w*|avoid|instead|afford)\b|n'?t\b", m[0])
-            text = _cut(text, m)
+            kept = m.groupdict().get("keep")
+            text = _cut(text, m) + (f" {kept} " if kept else "")
     if "experience" in text or "entry" in text:
         text = _re(UNFILTERED).sub(" , ", text)
     place = None
