@@ -286,7 +286,10 @@ def search(
     cat: Catalog,
     query: Annotated[
         list[str],
-        typer.Argument(help="Words to look for: a title, a nickname, what you like doing, what you want or don't."),
+        typer.Argument(
+            help="Words to look for: a title, a nickname, what you like doing, what you want or don't.",
+            metavar="QUERY...",
+        ),
     ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most N results.")] = 10,
     *,

@@ -36,7 +36,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset(
     "a an the my i me to of for in on at as with and or be is are am do does some any who what where "
     "which how want wanna become job jobs career careers thing things stuff something you your we our us they "
-    "them their this these those get got getting".split()
+    "them their this these those get got getting no not but".split()
 )
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
 MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
