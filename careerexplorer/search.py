@@ -172,19 +172,26 @@ class Vocabulary:
         # A word of a title first: a typo of a title word finds the title ("fotography":
         # "photographer", "nurs": "nurse" rather than a tool's "nurbs").
         # A word spelled another way must come closer; any other word of the catalog, closer still.
-        for choices, bar in ((self.title_words, 0.0), (None, 6.0)):
+        for titles, bar in ((True, 0.0), (False, 6.0)):
             found = [
                 f
                 for k, spelling in enumerate(spellings)
-                if (f := self._nearest(spelling, choices, TYPO_CUTOFF + bar + (4.0 if k else 0.0)))
+                if (
+                    f := self._nearest(
+                        spelling,
+                        self.title_words(spelling[0]) if titles else None,
+                        TYPO_CUTOFF + bar + (4.0 if k else 0.0),
+                    )
+                )
             ]
             if found:
                 return max(found, key=lambda f: f[1])[0]
         return None
 
-    @cached_property
-    def title_words(self) -> list[str]:
-        return sorted({w for (t,) in self.db.execute("SELECT title FROM career") for w in words(t) if len(w) > 3})
+    def title_words(self, first: str) -> list[str]:
+        """The words of titles that start with a letter (a range on the table's key)."""
+        rows = self.db.execute("SELECT word FROM title_word WHERE word >= ? AND word < ?", (first, chr(ord(first) + 1)))
+        return [w for (w,) in rows if len(w) > 3]
 
     def _nearest(self, word: str, among: list[str] | None, cutoff: float) -> tuple[str, float] | None:
         from rapidfuzz import fuzz, process

@@ -130,6 +130,7 @@ CREATE TABLE career(
     work TEXT NOT NULL, tools TEXT NOT NULL, skills TEXT NOT NULL, places TEXT NOT NULL, facts TEXT NOT NULL
 );
 CREATE TABLE word(word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE title_word(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(name for name, _ in COLUMNS)}, {content}
     tokenize='{TOKENIZER}', prefix='3');
 CREATE TABLE filler(phrase TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -174,6 +175,9 @@ def insert(db: sqlite3.Connection, row: int, d: Document) -> set[str]:
         f"INSERT INTO fts(rowid, {', '.join(n for n, _ in COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
         (row, *columns(d)),
     )
+    # The words of titles, which a typo is corrected to first ("fotography": "photographer").
+    titles = [n for k, n in d["names"] if k in ("title", "onet_title")]
+    db.executemany("INSERT OR IGNORE INTO title_word VALUES (?)", ((w,) for w in sorted(words_of(titles))))
     return words_of([*names, d["summary"], *d["work"], *d["tasks"], *d["tools"], *d["skills"], *d["places"]])
 
 
