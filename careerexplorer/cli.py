@@ -184,9 +184,11 @@ def main_options(
 
 
 CareerArg = Annotated[
-    str,
+    list[str],
     typer.Argument(
-        help="A slug, O*NET-SOC or SOC code, title or other title.", autocompletion=complete_career, metavar="CAREER"
+        help="A slug, O*NET-SOC or SOC code, title or other title (several words need no quotes).",
+        autocompletion=complete_career,
+        metavar="CAREER",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
@@ -423,7 +425,7 @@ def show(
     """
     from careerexplorer import commands
 
-    return commands.show(cat, career, place(cat, state, area, national))
+    return commands.show(cat, " ".join(career), place(cat, state, area, national))
 
 
 @app.command()
@@ -432,7 +434,11 @@ def show(
 def search(
     cat: Catalog,
     query: Annotated[
-        str, typer.Argument(help="Words to look for: a title, a nickname, a certification...", metavar="QUERY")
+        list[str],
+        typer.Argument(
+            help="Words to look for: a title, a nickname, what you like doing, what you want or don't.",
+            metavar="QUERY...",
+        ),
     ],
     limit: LimitOpt = 10,
     *,
@@ -446,17 +452,21 @@ def search(
             autocompletion=one_of(SEARCH_SORTS),
         ),
     ] = "relevance",
+    literal: Annotated[
+        bool, typer.Option("--literal", help="Search the words as typed: no limits, values or 'not' read from them.")
+    ] = False,
 ) -> Any:
     """Find careers by what you type.
 
-    Looks through titles and other titles, summaries, tasks and work activities, tools,
-    certifications, clusters and pathways, and says why each result matched.
+    Titles, other titles, the work, and what you ask for ("without a degree", "pay over 90k",
+    "not math", "job security"): the first line says what was understood, and each result why
+    it matched.
 
-    Example: careers search coding --education associate
+    Example: careers search art jobs without a degree
     """
     from careerexplorer import commands
 
-    return commands.search(cat, query, filters, limit, choose(sort, SEARCH_SORTS, "--sort"))
+    return commands.search(cat, " ".join(query), filters, limit, choose(sort, SEARCH_SORTS, "--sort"), literal=literal)
 
 
 @app.command()
@@ -559,7 +569,7 @@ def wages(
     """
     from careerexplorer import commands
 
-    return commands.wages(cat, career, choose(by, WAGES_BY, "--by"), state, limit)
+    return commands.wages(cat, " ".join(career), choose(by, WAGES_BY, "--by"), state, limit)
 
 
 @app.command()
@@ -677,7 +687,7 @@ def next_careers(
     """
     from careerexplorer import commands
 
-    return commands.next_careers(cat, career, filters, up, limit)
+    return commands.next_careers(cat, " ".join(career), filters, up, limit)
 
 
 def _report(verb: str, other: str, slugs: list[str], changed: list[str], current: list[str]) -> None:
@@ -844,8 +854,9 @@ def new(
 @guarded
 def explore(
     query: Annotated[
-        str, typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]")
-    ] = "",
+        list[str] | None,
+        typer.Argument(help="Words to start with; type more in the app.", show_default=False, metavar="[QUERY]..."),
+    ] = None,
     state: StateOpt = None,
     national: NationalOpt = False,
 ) -> None:
@@ -874,7 +885,7 @@ def explore(
         # Without a keyboard to read or a screen to draw on, the explorer would wait for keys that
         # never come, writing screen codes into a file or a pipe.
         raise fail("explore needs a terminal (its input and output are not one); in a script, use 'careers search'")
-    run(query, state, user_dirs(), shortlist_path())
+    run(" ".join(query or []), state, user_dirs(), shortlist_path())
 
 
 def on_a_terminal() -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from careerexplorer.catalog import Catalog
 from careerexplorer.errors import UsageError
@@ -208,21 +208,55 @@ def search(
     sort: str = "relevance",
     searcher: Searcher | None = None,
     explain: Collection[str] | int | None = None,
+    literal: bool = False,
 ) -> SearchHits:
     """Careers matching a query, best first, or by a figure among all that matched well enough.
+
+    The query is read for what it asks beyond its topic (careerexplorer.asks): a schooling or pay
+    limit or growth becomes the filter its option sets, unless the option is given (an option
+    wins over words); a "not" leaves out the careers that name it; a value weighs the careers by
+    what their data says. ``literal`` (or the query in quotes) searches the words as typed. When
+    no career answers the topic well, the hits are empty and ``nearest`` lists the nearest.
     A front end that searches on every keystroke passes its own ``searcher``, kept open, and may
     name the careers whose reason it shows, or their number from the top (``explain``; the others'
     reason is left empty)."""
+    from careerexplorer import asks as reading
     from careerexplorer.listing import sort_key
     from careerexplorer.search import Searcher
 
     searcher = searcher or Searcher(cat)
-    slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
+    quoted = reading.literal(query)
+    asks = (
+        reading.Asks(quoted if quoted is not None else query) if literal or quoted is not None else reading.read(query)
+    )
+    # What the options already set is not taken from the words, nor said to be understood.
+    shown = asks._replace(
+        education=None if filters.education is not None else asks.education,
+        min_salary=None if filters.min_salary is not None else asks.min_salary,
+        growing=asks.growing and filters.outlook is None and filters.min_growth is None,
+        sort=asks.sort if sort == "relevance" else None,
+    )
+    filters = asks.filters(filters)
+    where = place(cat, asks.place, None) if asks.place else None
+    if where is None:
+        slugs = {e["slug"] for e in filters.apply(cat.entries)} if filters.active else None
+    else:  # "in Texas": the pay limit reads the state's wages, and the results show them
+        local = {e["slug"]: e for e in list_careers(cat, filters, "title", where).entries}
+        slugs = set(local)
+    if asks.exclude:
+        slugs = (slugs if slugs is not None else set(cat.by_slug)) - searcher.excluded(asks.exclude, asks.topic)
+    if sort == "relevance" and asks.sort:  # "highest paying": an order asked in words, unless --sort gives one
+        sort = asks.sort
     order = None
     if sort != "relevance":
         key = sort_key(sort)
         order = lambda slug: key(cat.by_slug[slug])  # noqa: E731 (a key on slugs, from a key on entries)
-    found = searcher.rank(query, slugs, limit=limit, order=order, explain=explain)
+    topic = asks.topic if asks.any else query
+    if asks.any and not searcher.searchable(topic):
+        found = searcher.wished(asks.values, slugs, limit=limit, order=order, explain=explain)
+    else:
+        level = filters.education if asks.at_level and filters.education == asks.education else None
+        found = searcher.rank(topic, slugs, limit=limit, order=order, explain=explain, values=asks.values, level=level)
     hits = tuple(
         Hit(
             slug=r.slug,
@@ -234,13 +268,21 @@ def search(
             field=r.field,
             reason=r.reason,
             sense=r.sense,
-            facts=r.facts,
+            facts=r.facts if where is None or not r.facts else cast("Entry", {**r.facts, **local.get(r.slug, {})}),
         )
         for r in found
     )
-    senses = tuple((label, tuple(h.title for h in hits if h.sense == label)[:3]) for label in searcher.senses(query))
-    closest = () if hits else tuple(e["title"] for e in searcher.closest_titles(query))
-    return SearchHits(query=query, hits=hits, closest=closest, senses=senses)
+    senses = (
+        tuple((label, tuple(h.title for h in hits if h.sense == label)[:3]) for label in searcher.senses(topic))
+        if found.fits and searcher.searchable(topic)
+        else ()
+    )
+    understood = tuple(shown.said())
+    said = shown.as_json() if not (literal or quoted is not None) else None
+    if not found.fits and hits:
+        return SearchHits(query=query, understood=understood, asks=said, nearest=hits[:5])
+    closest = () if hits else tuple(e["title"] for e in searcher.closest_titles(topic or query))
+    return SearchHits(query=query, hits=hits, closest=closest, senses=senses, understood=understood, asks=said)
 
 
 def list_careers(cat: Catalog, filters: Filters, sort: str = "title", where: Area | None = None) -> CareerList:

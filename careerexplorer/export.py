@@ -37,6 +37,7 @@ from careerexplorer.results import (
     CareerPage,
     ClusterOverview,
     Comparison,
+    Hit,
     Leads,
     Matches,
     Result,
@@ -378,18 +379,23 @@ def _compare(r: Comparison) -> dict[str, Any]:
     return {"careers": [p.to_dict() for p in r.profiles]}
 
 
+def _hit(h: Hit) -> dict[str, Any]:
+    item = {k: v for k, v in zip(h._fields, h, strict=True) if k != "facts"}
+    item["score"] = round(h.score, 1)
+    # The work values search weighs, always present (empty where O*NET has none).
+    item["facts"] = {**entry_facts(h.facts), "work_values": h.facts.get("work_values", [])} if h.facts else None
+    return item
+
+
 def _search(r: SearchHits) -> dict[str, Any]:
-    hits = []
-    for h in r.hits:
-        item = {k: v for k, v in zip(h._fields, h, strict=True) if k != "facts"}
-        item["score"] = round(h.score, 1)
-        item["facts"] = entry_facts(h.facts) if h.facts else None
-        hits.append(item)
+    hits = [_hit(h) for h in r.hits]
     return {
         "query": r.query,
+        "understood": r.asks,
         "senses": [{"sense": label, "best": list(titles)} for label, titles in r.senses],
         "results": hits,
         "closest": list(r.closest),
+        "nearest": [_hit(h) for h in r.nearest],
     }
 
 

@@ -42,6 +42,7 @@ class Entry(TypedDict):
     education_ours: NotRequired[bool]  # the entry level is the occupation's own, not its BLS group's
     also_in: NotRequired[list[list[str]]]  # more [cluster, pathway] places the career is listed under
     self_employed_pct: NotRequired[float]  # share of workers who are self-employed, per cent (BLS)
+    work_values: NotRequired[list[str]]  # O*NET work values, strongest first: only in the search index's facts
 
 
 INDEX_FILE = "index.json"

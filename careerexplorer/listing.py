@@ -140,7 +140,8 @@ class Filters(Record):
 
     @property
     def active(self) -> bool:
-        return any(v not in (None, False) for v in self)
+        # "is", not "in": an education of 0 (none) equals False, and is a filter all the same.
+        return any(v is not None and v is not False for v in self)
 
     def apply(self, entries: Iterable[Entry]) -> list[Entry]:
         return [e for e in entries if self.keeps(e)]

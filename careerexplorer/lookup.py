@@ -33,13 +33,15 @@ def resolve(catalog: Catalog, query: str) -> str:
     code = text.upper()
     if not text or ONET_RE.match(code) or SOC_RE.match(code):
         raise UnknownCareer(query)
-    from careerexplorer.search import Searcher
+    from careerexplorer.search import Ranked, Result, Searcher
 
     searcher = Searcher(catalog)
     try:
-        ranked = searcher.rank(text, limit=CANDIDATES)
+        answer = searcher.rank(text, limit=CANDIDATES)
     except UsageError:
-        ranked = []
+        answer = Ranked()
+    # A name nothing answers well (only a tool's name holds the word) is no career's name.
+    ranked: list[Result] = list(answer) if answer.fits else []
     if not ranked:
         raise UnknownCareer(query, [e["slug"] for e in searcher.closest_titles(text)])
     best = ranked[0]

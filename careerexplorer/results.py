@@ -55,6 +55,9 @@ class SearchHits(Result):
     hits: tuple[Hit, ...] = ()
     closest: tuple[str, ...] = ()  # titles near the query when nothing matched
     senses: tuple[tuple[str, tuple[str, ...]], ...] = ()  # meanings of an ambiguous word, with their best titles
+    understood: tuple[str, ...] = ()  # what the words asked beyond the topic, in words ("pay $90,000 or more")
+    asks: dict[str, Any] | None = None  # the same for JSON (careerexplorer.asks.Asks.as_json), None when literal
+    nearest: tuple[Hit, ...] = ()  # when nothing matched well: the careers nearest to it, and why
 
 
 class CareerList(Result):

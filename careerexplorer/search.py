@@ -38,11 +38,16 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # vocabulary's filler list; these are the single words left around them.
 STOP = frozenset(
     "a an the my i me to of for in on at as with and or be is are am do does some any who what where "
-    "which how want wanna become job jobs career careers thing things stuff something".split()
+    "which how want wanna become job jobs career careers thing things stuff something you your we our us they "
+    "them their this these those get got getting no not but".split()
 )
 CANDIDATES = 400  # how many of BM25's best a query re-ranks
 MAX_QUERY, MAX_WORDS = 500, 12  # characters and words of a query that are read
 TYPO_CUTOFF = 82.0
+# Endings that make a doer of a word, which the stemmer does not take off ("teacher", "baker", "pianist").
+DOER = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "r", "rs")
+# Sounds a first letter is often spelled with by mistake, and how the catalog spells them.
+SOUNDS = (("f", "ph"), ("ph", "f"), ("k", "c"), ("c", "k"), ("s", "c"), ("s", "ps"), ("n", "kn"), ("r", "wr"))
 K = TypeVar("K")
 V = TypeVar("V")
 REASONS = {
@@ -88,17 +93,25 @@ class Group(NamedTuple):
     text: str
     terms: tuple[str, ...]  # what is searched: the word (and its prefix), or the vocabulary's terms
     expanded: bool  # whether the terms came from the vocabulary
+    # For a word the catalog knows: its forms as a doer the stemmer keeps apart ("teach": "teacher"),
+    # searched instead of any word it begins (so "treasure" does not find "treasurer's" tasks).
+    forms: tuple[str, ...] | None = None
 
-    def expression(self) -> str:
+    def expression(self, phrases: bool = False) -> str:
+        """The FTS5 expression of the group's terms (with ``phrases``, only its terms of several words)."""
         parts = []
         for term in self.terms:
             words = WORD.findall(term.lower())
-            if not words:
+            if not words or (phrases and len(words) == 1):
                 continue
             if len(words) == 1:
                 w = words[0].replace("'", "")
-                # A prefix reaches the doer and the doing the stemmer keeps apart (teach, teacher).
-                parts.append(f'"{w}"' + (f' OR "{w}"*' if len(w) >= 4 else ""))
+                if self.forms is not None:
+                    parts += [f'"{f}"' for f in (w, *self.forms)]
+                else:
+                    # A prefix reaches the doer and the doing the stemmer keeps apart, and a word
+                    # being typed (the explorer searches at each key).
+                    parts.append(f'"{w}"' + (f' OR "{w}"*' if len(w) >= 4 else ""))
             else:
                 parts.append('"' + " ".join(w.replace("'", "") for w in words) + '"')
         return "(" + " OR ".join(parts) + ")" if parts else ""
@@ -130,22 +143,77 @@ class Vocabulary:
     def is_word(self, word: str) -> bool:
         return self.db.execute("SELECT 1 FROM word WHERE word = ?", (word,)).fetchone() is not None
 
+    @cached_property
+    def _kept(self) -> dict[tuple[str, str], Any]:
+        """Forms and corrections worked out for this vocabulary: the explorer asks again at each key."""
+        return {}
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        """The doer forms of a word that the catalog holds ("teach": "teacher", "teachers")."""
+        key = ("forms", word)
+        if key not in self._kept:
+            self._kept[key] = self._forms(word)
+        return self._kept[key]  # type: ignore[no-any-return]
+
+    def _forms(self, word: str) -> tuple[str, ...]:
+        stem = word[:-1] if word.endswith("e") else word
+        wanted = sorted({stem + s for s in DOER} - {word})
+        marks = ",".join("?" * len(wanted))
+        return tuple(r[0] for r in self.db.execute(f"SELECT word FROM word WHERE word IN ({marks})", wanted))
+
     def nearest(self, word: str) -> str | None:
-        """The catalog word a typo most likely meant, if one is close enough."""
+        """The catalog word a typo most likely meant, if one is close enough: first of the words
+        that start with its letter, then of those that start with a sound spelled another way
+        ("fotography": "photography")."""
+        key = ("nearest", word)
+        if key not in self._kept:
+            self._kept[key] = self._nearest_word(word)
+        return self._kept[key]  # type: ignore[no-any-return]
+
+    def _nearest_word(self, word: str) -> str | None:
+        spellings = [word, *(meant + word[len(typed) :] for typed, meant in SOUNDS if word.startswith(typed))]
+        # A word of a title first: a typo of a title word finds the title ("fotography":
+        # "photographer", "nurs": "nurse" rather than a tool's "nurbs").
+        # A word spelled another way must come closer; any other word of the catalog, closer still.
+        for titles, bar in ((True, 0.0), (False, 6.0)):
+            found = [
+                f
+                for k, spelling in enumerate(spellings)
+                if (
+                    f := self._nearest(
+                        spelling,
+                        self.title_words(spelling[0]) if titles else None,
+                        TYPO_CUTOFF + bar + (4.0 if k else 0.0),
+                    )
+                )
+            ]
+            if found:
+                return max(found, key=lambda f: f[1])[0]
+        return None
+
+    def title_words(self, first: str) -> list[str]:
+        """The words of titles that start with a letter (a range on the table's key)."""
+        rows = self.db.execute("SELECT word FROM title_word WHERE word >= ? AND word < ?", (first, chr(ord(first) + 1)))
+        return [w for (w,) in rows if len(w) > 3]
+
+    def _nearest(self, word: str, among: list[str] | None, cutoff: float) -> tuple[str, float] | None:
         from rapidfuzz import fuzz, process
 
         # A typo seldom changes the first letter: the words that start with it are the candidates
         # (a range on the table's key, not a scan of every word).
         first = word[0]
-        choices = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT word FROM word WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
-                (first, chr(ord(first) + 1), len(word) - 2, len(word) + 2),
-            )
-        ]
-        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-        return found[0] if found else None
+        if among is not None:
+            choices = [w for w in among if w[0] == first and abs(len(w) - len(word)) <= 2]
+        else:
+            choices = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT word FROM word WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+                    (first, chr(ord(first) + 1), len(word) - 2, len(word) + 2),
+                )
+            ]
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (found[0], found[1]) if found else None
 
 
 def words(text: str) -> list[str]:
@@ -202,11 +270,14 @@ def parse(query: str, vocabulary: Vocabulary) -> Parsed:
         else:
             word = kept[i].replace("'", "")
             i += 1
-            if len(word) > 3 and not word.isdigit() and not vocabulary.is_word(word):
+            known = word.isdigit() or vocabulary.is_word(word)
+            if len(word) > 3 and not known:
                 near = vocabulary.nearest(word)
                 if near:
-                    word, corrected = near, True
-            groups.append(Group(word, (word,), False))
+                    word, corrected, known = near, True, True
+            # A word the catalog knows is searched as itself (and its doer forms); only one it does
+            # not know, such as a word half typed, reaches the longer words it begins.
+            groups.append(Group(word, (word,), False, vocabulary.forms(word) if known and len(word) > 3 else None))
     return Parsed(tuple(groups), corrected)
 
 
@@ -264,7 +335,8 @@ class Index:
     def rows_matching(self, expression: str, rows: Sequence[int] | None, column: str | None = None) -> set[int]:
         """Which of the rows match an expression (in one column, when given)."""
         # In brackets: a column filter binds to the first part of an OR only.
-        where = f"{{{column}}} : ({expression})" if column else expression
+        # A column, or several in braces ("{title names}").
+        where = f"{column if column.startswith('{') else '{' + column + '}'} : ({expression})" if column else expression
         try:
             found = {int(r) for (r,) in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))}
         except sqlite3.OperationalError:
@@ -286,12 +358,84 @@ class Index:
         columns = "id, slug, title, onet_code, soc_code, jobs, kinds, names, work, tools, skills, places, facts"
         return {r[0]: r for r in self._by_id(columns, rows)}
 
+    def soc_of(self, row: int) -> str:
+        found = self.db.execute("SELECT soc_code FROM career WHERE id = ?", (row,)).fetchone()
+        return str(found[0]) if found else ""
+
     def brief(self, rows: Iterable[int]) -> dict[int, tuple[str, str, int]]:
         """(slug, title, jobs) of each row."""
         return {i: (slug, title, jobs) for i, slug, title, jobs in self._by_id("id, slug, title, jobs", rows)}
 
 
 KEEP = 256  # parts of queries whose matches an index keeps
+FIT_DEPTH = 20  # how far down the ranking a career that answers every word may be
+
+
+class Ranked(list[Result]):
+    """Ranked results, and whether they answer the query well (``fits``) or are only the nearest."""
+
+    def __init__(self, results: Iterable[Result] = (), fits: bool = True) -> None:
+        super().__init__(results)
+        self.fits = fits
+
+
+def value_fit(values: Sequence[str], facts: dict[str, Any]) -> tuple[float, list[str]]:
+    from careerexplorer.asks import value_score
+
+    return value_score(tuple(values), facts)
+
+
+def with_evidence(results: list[Result], values: Sequence[str], explain: Collection[str] | None) -> list[Result]:
+    """Each result's reason, with what its data says of the values asked for."""
+    if not values:
+        return results
+    out = []
+    for r in results:
+        if r.facts is None or (explain is not None and r.slug not in explain):
+            out.append(r)
+            continue
+        _, evidence = value_fit(values, dict(r.facts))
+        if not evidence:
+            out.append(r)
+            continue
+        said = "; ".join(evidence)
+        if r.reason:
+            # "working for yourself: alternate title: ...; O*NET work value Independence": the
+            # value is named once.
+            own = [e.split(": ", 1)[1] if r.reason.startswith(e.split(": ", 1)[0] + ":") else e for e in evidence]
+            out.append(r._replace(reason=f"{r.reason}; {'; '.join(own)}"))
+        else:
+            out.append(r._replace(field="values", matched=said, reason=said))
+    return out
+
+
+def near_by(r: Result, parsed: Parsed) -> Result:
+    """A nearest career's reason, with the word of the query it answers ("treasure: title")."""
+    said = next((g.text for g in parsed.groups if r.matched and matcher([g]).search(r.matched)), None)
+    if said is None or r.reason.startswith(f"{said}"):
+        return r
+    return r._replace(reason=f"{said}: {r.reason}")
+
+
+def ruled_out(phrase: str, vocabulary: Vocabulary, wanted: Collection[str] = ()) -> tuple[str, str]:
+    """The FTS5 expressions of what a "not" rules out: the words and any longer word they begin
+    ("math": "mathematics"), and the catalog terms the vocabulary gives them ("kids": "children")."""
+    said = [w.replace("'", "") for w in words(phrase)]
+    if said[:1] in (["a"], ["an"]):
+        said = said[1:]
+    if not said:
+        return "", ""
+    if len(said) > 1:
+        own = '"' + " ".join(said) + '"'
+    else:
+        w = said[0]
+        own = f'"{w}"' + (f' OR "{w}"*' if len(w) >= 4 else "")
+    key = " ".join(said)
+    terms = vocabulary.terms(key) or vocabulary.terms(singular(key)) or ()
+    meant = " OR ".join(
+        '"' + " ".join(words(t)).replace("'", "") + '"' for t in terms if words(t) and not set(words(t)) & set(wanted)
+    )
+    return own, meant
 
 
 def _kept(store: OrderedDict[K, V], key: K, compute: Callable[[], V]) -> V:
@@ -303,6 +447,11 @@ def _kept(store: OrderedDict[K, V], key: K, compute: Callable[[], V]) -> V:
     if len(store) > KEEP:
         store.popitem(last=False)
     return value
+
+
+def is_catch_all(title: str) -> bool:
+    """Whether a title is one of the catalog's catch-alls ("Other Biological Scientist", "..., All Other")."""
+    return title.startswith("Other ") or "All Other" in title
 
 
 def matcher(groups: Sequence[Group]) -> re.Pattern[str]:
@@ -383,41 +532,237 @@ class Searcher:
         limit: int | None = 10,
         order: Callable[[str], Any] | None = None,
         explain: Collection[str] | int | None = None,
-    ) -> list[Result]:
+        values: Sequence[str] = (),
+        level: int | None = None,
+    ) -> Ranked:
         """The careers matching a query, best first, or in ``order`` (a key on slugs) among all that
         matched well enough; careers outside ``slugs`` (when given) are left out. Each says why it
         matched, or only those ``explain`` names (or its number of the first): the explorer shows
-        the reason of one line at a time, and asks for it when that line is highlighted."""
+        the reason of one line at a time, and asks for it when that line is highlighted.
+        ``values`` (keys of careerexplorer.asks.VALUES) weigh each career by what its data says
+        of them, and each reason ends with that evidence. The answer's ``fits`` is False when no
+        career answers every word of the query well (only by a tool's name, say, or by no word)."""
         vocabulary = self.vocabulary
         parsed = parse(query, vocabulary)
         senses = vocabulary.senses(" ".join(g.text for g in parsed.groups))
         found = self._rank(parsed, slugs)
+        fits = senses != [] or self._fits(parsed, found)
+        if not fits:
+            found = self._nearest_first(parsed, found)
         if senses:
             # A word with several meanings: the best of each meaning first, in the vocabulary's
             # order (the main meaning first), then whatever else the word itself found.
             per_sense = [
                 [
                     f._replace(sense=label)
-                    for f in self._rank(Parsed((Group(label, terms, True),), False), slugs)
-                    if f.score >= 40.0
+                    # Ranked over every career, then filtered: a meaning's best are those near
+                    # its best career, not near the best of what the filters leave.
+                    for f in self._rank(Parsed((Group(label, terms, True),), False), None, per_term=True)
+                    if f.score >= (40.0 if slugs is None else 60.0) and (slugs is None or f.slug in slugs)
                 ]
                 for label, terms in senses
             ]
+            # The main meaning's best three lead ("engineer": civil, mechanical, electrical).
+            # Specialties of one occupation (Critical Care Nurse beside Registered Nurse) do not
+            # lead together: the other meanings come first.
             merged: list[Found] = []
+            for f in per_sense[0][:3]:
+                if f.score >= 90.0 and f.index.soc_of(f.row) not in {m.index.soc_of(m.row) for m in merged}:
+                    merged.append(f)
             for k in range(3):
                 merged += [rs[k] for rs in per_sense if k < len(rs)]
             merged += sorted((f for rs in [*per_sense, found] for f in rs), key=lambda f: -f.score)
             seen: set[str] = set()
             found = [f for f in merged if not (f.slug in seen or seen.add(f.slug))]  # type: ignore[func-returns-value]
+        if values and not senses:
+            found = self._with_values_words(parsed, found, values, slugs)
+        if values or level is not None:
+            found = self._weighed(found, values, level)
         if order is not None:
             found = sorted(found, key=lambda f: order(f.slug))
         chosen = found[:limit] if limit else found
         if isinstance(explain, int):
             explain = {f.slug for f in chosen[:explain]}
-        return self._explain(chosen, parsed, senses, explain)
+        results = with_evidence(self._explain(chosen, parsed, senses, explain), values, explain)
+        if not fits:
+            results = [near_by(r, parsed) for r in results]
+        return Ranked(results, fits)
+
+    def wished(
+        self,
+        values: Sequence[str],
+        slugs: set[str] | None = None,
+        limit: int | None = 10,
+        order: Callable[[str], Any] | None = None,
+        explain: Collection[str] | int | None = None,
+    ) -> Ranked:
+        """The careers that best answer values asked with no topic ("job security", "be famous"),
+        or with none asked, those with the most jobs among ``slugs`` (what the filters and a "not"
+        leave). A value with words of its own (fame: actors, athletes, musicians...) ranks by them
+        and by the data; the others by the data alone."""
+        from careerexplorer.asks import VALUE_BY_KEY
+
+        words: dict[str, float] = {}
+        parts = [VALUE_BY_KEY[k] for k in values]
+        for v in parts:
+            if v.terms:
+                group = Group(v.said, v.terms, True)
+                for f in self._rank(Parsed((group,), False), slugs, per_term=True):
+                    words[f.slug] = max(words.get(f.slug, 0.0), f.score / 100)
+        found: list[Found] = []
+        for index, hidden in self.indexes:
+            for row, slug, jobs, facts in index.db.execute("SELECT id, slug, jobs, facts FROM career"):
+                if slug in hidden or row in index.skip or (slugs is not None and slug not in slugs):
+                    continue
+                tie = 0.02 * math.log10(1 + jobs)
+                if not parts:
+                    found.append(Found(slug, index, row, 100 * tie, None))
+                    continue
+                fit, evidence = value_fit(values, json.loads(facts))
+                term = words.get(slug, 0.0)
+                if not evidence and term < 0.4:
+                    continue  # neither the data nor the words say it answers the wish
+                score = (0.5 * fit + 0.5 * term if any(v.terms for v in parts) else fit) + tie
+                found.append(Found(slug, index, row, round(100 * score, 1), None))
+        found.sort(key=lambda f: -f.score)
+        if order is not None:
+            found = sorted(found, key=lambda f: order(f.slug))
+        chosen = found[:limit] if limit else found
+        if isinstance(explain, int):
+            explain = {f.slug for f in chosen[:explain]}
+        terms = tuple(t for v in parts for t in v.terms)
+        results = self._explain(
+            chosen, Parsed((Group(", ".join(v.said for v in parts), terms, True),), False), (), explain
+        )
+        if not parts:
+            results = [
+                r._replace(field="employment", matched=f"{jobs:,}", reason=f"{jobs:,} jobs in the U.S.")
+                if r.facts and (jobs := r.facts.get("employment")) and (explain is None or r.slug in explain)
+                else r._replace(field="", matched="", reason="")
+                for r in results
+            ]
+        else:
+            results = [r if r.slug in words else r._replace(field="", matched="", reason="") for r in results]
+        return Ranked(with_evidence(results, values, explain), True)
+
+    def excluded(self, phrases: Sequence[str], topic: str = "") -> set[str]:
+        """The careers whose titles, other titles, summary, work, tasks or skills name any of the
+        phrases a query rules out ("no math": mathematics among its knowledge, or in its tasks).
+        What the topic asks for is never ruled out with them ("law but not a lawyer": "legal"
+        means both, and stays)."""
+        wanted: set[str] = set()
+        if topic and self.searchable(topic):
+            wanted = {w for g in self.parsed(topic).groups for t in (g.text, *g.terms) for w in words(t)}
+        out: set[str] = set()
+        for index, _ in self.indexes:
+            for phrase in phrases:
+                said, meant = ruled_out(phrase, self.vocabulary, wanted)
+                # The words as said, where a career's work is described (not in the task
+                # statements, where "lawyer" is also whom a paralegal assists); what the vocabulary
+                # means by them ("kids": children), in its names, summary and work. "Not a lawyer"
+                # rules out being one: the names alone.
+                person = phrase.startswith(("a ", "an "))
+                own = "{title names}" if person else "{title names summary work skills}"
+                wheres = [f"{own} : ({said})"] if said else []
+                wheres += (
+                    [f"{'{title names}' if person else '{title names summary work}'} : ({meant})"] if meant else []
+                )
+                for where in wheres:
+                    try:
+                        rows = [r for (r,) in index.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (where,))]
+                    except sqlite3.OperationalError:
+                        continue
+                    out |= {slug for slug, _, _ in index.brief(rows).values()}
+        return out
+
+    def _with_values_words(
+        self, parsed: Parsed, found: list[Found], values: Sequence[str], slugs: set[str] | None
+    ) -> list[Found]:
+        """The topic's careers, and those that answer both the topic and a value's own words
+        ("creative work with computers": the designers among the computer careers), each at its
+        better score."""
+        from careerexplorer.asks import VALUE_BY_KEY
+
+        terms = tuple(t for k in values for t in VALUE_BY_KEY[k].terms)
+        if not terms:
+            return found
+        both = self._rank(Parsed((*parsed.groups, Group("", terms, True)), False), slugs)
+        best = {f.slug: f for f in found}
+        for f in both:
+            if f.slug not in best or f.score > best[f.slug].score:
+                best[f.slug] = f
+        return sorted(best.values(), key=lambda f: -f.score)
+
+    def _weighed(self, found: list[Found], values: Sequence[str], level: int | None = None) -> list[Found]:
+        """Found careers weighed by how well their data answers the values, and by whether they
+        need the schooling ``level`` asked for: the topic leads, these order careers that answer
+        it about as well."""
+        weighed = []
+        for index, _ in self.indexes:
+            mine = [f for f in found if f.index is index]
+            facts = dict(index._by_id("id, facts", (f.row for f in mine)))
+            for f in mine:
+                own = json.loads(facts[f.row])
+                fit = value_fit(values, own)[0] if values else 1.0
+                near = 1.0 if level is None or own.get("education") == level else 0.75
+                weighed.append(f._replace(score=round(f.score * (0.55 + 0.45 * fit) * near, 1)))
+        return sorted(weighed, key=lambda f: -f.score)
+
+    def _nearest_first(self, parsed: Parsed, found: list[Found]) -> list[Found]:
+        """When nothing fits: the careers that answer some word of the query by name, summary or
+        work first ("dragon trainer": the trainers), then those found only by a tool or a task."""
+        near: set[tuple[int, int]] = set()
+        for index, _ in self.indexes:
+            for g in parsed.groups:
+                expression = g.expression()
+                if expression:
+                    near |= {
+                        (id(index), r) for r in index.in_column(expression, "{title names credentials summary work}")
+                    }
+        return sorted(found, key=lambda f: (id(f.index), f.row) not in near)
+
+    def _fits(self, parsed: Parsed, found: list[Found]) -> bool:
+        """Whether some career near the top answers each word of the query that the vocabulary
+        did not give a meaning: by name, summary, work, tasks or skills (a tool's name or a
+        cluster alone is not an answer), and a word the catalog knows as itself (not as the
+        start of a longer word: "treasure" is no answer to "treasurer")."""
+        # A short word the catalog does not know beside others (two letters of a word being
+        # typed, "dental hy") says too little to judge by.
+        plain = [g for g in parsed.groups if not g.expanded]
+        plain = [g for g in plain if g.forms is not None or len(g.text) > 3] or plain
+        if not found or not plain:
+            return bool(found)
+        for index, _ in self.indexes:
+            rows = {f.row for f in found[:FIT_DEPTH] if f.index is index}
+            for g in plain:
+                # Several words: each in a name, the summary or the work, not two far-apart task
+                # statements ("time" in one, "traveler" in another); one word may be in the tasks.
+                if g.forms is None:
+                    strong = "{title names credentials}"
+                elif len(plain) > 1:
+                    strong = "{title names credentials summary work}"
+                else:
+                    strong = "{title names credentials summary work tasks skills}"
+                expression = g.expression()
+                if not expression:
+                    continue
+                rows &= index.in_column(expression, strong)
+                if not rows:
+                    break
+            if rows:
+                return True
+        return False
 
     def closest_titles(self, query: str, limit: int = 5) -> list[Entry]:
         return closest_titles(query, self.catalog.entries, limit)
+
+    def searchable(self, query: str) -> bool:
+        """Whether a query has any word left to search for (not only filler)."""
+        try:
+            parse(query, self.vocabulary)
+        except UsageError:
+            return False
+        return True
 
     @_reads
     def parsed(self, query: str) -> Parsed:
@@ -447,14 +792,31 @@ class Searcher:
                     out.append(slug)
         return out
 
-    def _rank(self, parsed: Parsed, slugs: set[str] | None) -> list[Found]:
+    def _rank(self, parsed: Parsed, slugs: set[str] | None, per_term: bool = False) -> list[Found]:
         expressions = [g.expression() for g in parsed.groups]
         expressions = [e for e in expressions if e]
         if not expressions:
             return []
         found: list[tuple[float, Index, int, str]] = []
+        alternatives = per_term and len(parsed.groups) == 1 and len(parsed.groups[0].terms) > 1
         for index, hidden in self.indexes:
-            if len(expressions) > 1:
+            if alternatives:
+                # The terms of one meaning are alternatives: a career is as good as its best term
+                # (a career that names each of four engineers among its other titles is not four
+                # times an engineer), with a little for the others.
+                # Each term's scores are taken relative to its best career, and the vocabulary
+                # lists a meaning's terms most typical first.
+                g = parsed.groups[0]
+                parts = [index.scores(e) for e in (Group(g.text, (t,), True).expression() for t in g.terms) if e]
+                tops = [max(p.values(), default=0.0) or 1.0 for p in parts]
+                value = {}
+                for r in set().union(*parts):
+                    each = [
+                        p.get(r, 0.0) / top * (1 - 0.04 * k) for k, (p, top) in enumerate(zip(parts, tops, strict=True))
+                    ]
+                    value[r] = 10 * (max(each) + 0.15 * (sum(each) - max(each)))
+                rows = sorted(value, key=lambda r: (-value[r], r))[:CANDIDATES]
+            elif len(expressions) > 1:
                 # Each part of the query scored on its own, over every career it matches: a career
                 # that answers every part, each fairly well, beats one that answers one part very well.
                 parts = [index.scores(e) for e in expressions]
@@ -474,14 +836,27 @@ class Searcher:
             in_title = index.rows_matching(phrase, rows, "title") if phrase else set()
             in_names = index.rows_matching(phrase, rows, "names") if phrase else set()
             wanted = " ".join(singular(w) for w in typed)
+            terms = {" ".join(singular(w) for w in words(t)) for g in parsed.groups for t in g.terms}
+            # A career whose own title holds what an everyday phrase means ("civil engineer" of
+            # the engineering sense) is surer than one that only lists it among other titles.
+            meant = [g.expression(phrases=True) for g in parsed.groups if g.expanded]
+            term_in_title = set().union(*(index.rows_matching(e, rows, "title") for e in meant if e))
             brief = index.brief(rows)
             for r in rows:
                 slug, title, jobs = brief[r]
                 if slug in hidden or (slugs is not None and slug not in slugs):
                     continue
                 boost = 1.6 if r in in_title else 1.25 if r in in_names else 1.0
+                if r in term_in_title and not in_title:
+                    boost *= 1.3
+                if alternatives and singular_title(title) in terms:
+                    boost *= 1.2  # the title is one of the meaning's terms ("Civil Engineer")
                 if wanted and singular_title(title) == wanted:
                     boost *= 1.3
+                if is_catch_all(title):
+                    # "Other ..." and "... All Other" gather hundreds of other titles: a match
+                    # there never outranks a career that matches as well on its own title.
+                    boost *= 0.85 if r in in_title else 0.6
                 # Jobs break near-ties: a broad word lists the careers most people hold first.
                 found.append((value[r] * boost * (1 + 0.06 * math.log10(1 + jobs)), index, r, slug))
         if not found:
@@ -535,8 +910,7 @@ class Searcher:
                     if explain is not None and f.slug not in explain:
                         out.append(Result(i[1], i[2], i[3], i[4], f.score, "", "", "", f.sense, json.loads(i[12])))
                         continue
-                    column = column_of.get(f.row, "summary")
-                    matched, reason = describe(i, column, asked, holds)
+                    (matched, reason), column = describe(i, column_of.get(f.row, "summary"), asked, holds)
                     out.append(
                         Result(i[1], i[2], i[3], i[4], f.score, matched, column, reason, f.sense, json.loads(i[12]))
                     )
@@ -544,9 +918,47 @@ class Searcher:
         return sorted(out, key=lambda r: position[r.slug])
 
 
-def describe(info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any]) -> tuple[str, str]:
-    """(what matched, the reason in words) for a career's best column; ``holds`` is the query's
-    matcher(...).search, made once for all the results of one meaning."""
+@lru_cache(maxsize=1024)
+def term_pattern(term: str) -> re.Pattern[str]:
+    return matcher([Group(term, (term,), True)])
+
+
+def describe(
+    info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any]
+) -> tuple[tuple[str, str], str]:
+    """((what matched, the reason in words), the column it is in) for a career's best column,
+    which is another when the text that matched is shown there; ``holds`` is the query's
+    matcher(...).search, made once for all the results of one meaning. Where an everyday word
+    matched through one of the catalog's words it means, the reason names that word too
+    ("youtuber (video): title"): the career is found by the word, not said to be a youtuber."""
+    matched, reason = _describe(info, column, parsed, holds)
+    if not matched and column not in ("summary", "tasks"):
+        # The full-text engine matched a form of a word (its stem) that no name or label here
+        # shows as such: the next column that shows one, else no column is claimed.
+        for other, _ in COLUMNS:
+            if other in ("title", "summary", "tasks", column):
+                continue
+            matched, reason = _describe(info, other, parsed, holds)
+            if matched:
+                return describe_term(matched, reason, parsed), other
+        via = next((g.text for g in parsed.groups if g.expanded), None)
+        said = "a word of the same stem in its description"
+        return ("", f"{via}: {said}" if via else said), ""
+    return describe_term(matched, reason, parsed), column
+
+
+def describe_term(matched: str, reason: str, parsed: Parsed) -> tuple[str, str]:
+    via = next((g for g in parsed.groups if g.expanded), None)
+    if via is None or not matched or not reason.startswith(f"{via.text}: "):
+        return matched, reason
+    text = matched.replace("’", "'")
+    term = next((t for t in via.terms if term_pattern(t).search(text)), None)
+    if term is None or normalize(term) == normalize(via.text):
+        return matched, reason
+    return matched, f"{via.text} ({term}): {reason[len(via.text) + 2 :]}"
+
+
+def _describe(info: tuple[Any, ...], column: str, parsed: Parsed, holds: Callable[[str], Any]) -> tuple[str, str]:
     _, _, title, _, _, _, kinds, names, work, tools, skills, places, _ = info
     groups = parsed.groups
     via = next((g.text for g in groups if g.expanded), None)
@@ -600,4 +1012,4 @@ def closest_titles(query: str, entries: list[Entry], limit: int = 5) -> list[Ent
     return [entries[k] for _, _, k in found]
 
 
-__all__ = ["Result", "Searcher", "closest_titles", "parse"]
+__all__ = ["Ranked", "Result", "Searcher", "closest_titles", "parse"]

@@ -25,7 +25,7 @@ from careerexplorer.index import entry_for
 from careerexplorer.model import Profile
 
 SEARCH_DB = "search.db"
-VERSION = 4  # of the layout below; a reader refuses any other
+VERSION = 5  # of the layout below; a reader refuses any other
 
 # The columns of the full-text table, in order, with the weight BM25 gives a hit in each: a title
 # hit counts most; a hit in one task statement among twenty counts least, but many add up.
@@ -107,8 +107,17 @@ def document(
         "tools": list(dict.fromkeys([*p.technology, *tools])),
         "skills": [*p.skills, *p.knowledge],
         "places": places,
-        "facts": json.dumps(entry_for(p), ensure_ascii=False, separators=(",", ":")),
+        "facts": json.dumps(facts_for(p), ensure_ascii=False, separators=(",", ":")),
     }
+
+
+def facts_for(p: Profile) -> dict[str, Any]:
+    """What a search result shows and weighs of a career: its index entry, and the O*NET work
+    values that search reads for wishes such as independence or recognition."""
+    facts: dict[str, Any] = dict(entry_for(p))
+    if p.work_values:
+        facts["work_values"] = list(p.work_values)
+    return facts
 
 
 def schema(contentless: bool = True) -> str:
@@ -124,6 +133,7 @@ CREATE TABLE career(
     work TEXT NOT NULL, tools TEXT NOT NULL, skills TEXT NOT NULL, places TEXT NOT NULL, facts TEXT NOT NULL
 );
 CREATE TABLE word(word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE title_word(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5({", ".join(name for name, _ in COLUMNS)}, {content}
     tokenize='{TOKENIZER}', prefix='3');
 CREATE TABLE filler(phrase TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -168,6 +178,9 @@ def insert(db: sqlite3.Connection, row: int, d: Document) -> set[str]:
         f"INSERT INTO fts(rowid, {', '.join(n for n, _ in COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
         (row, *columns(d)),
     )
+    # The words of titles, which a typo is corrected to first ("fotography": "photographer").
+    titles = [n for k, n in d["names"] if k in ("title", "onet_title")]
+    db.executemany("INSERT OR IGNORE INTO title_word VALUES (?)", ((w,) for w in sorted(words_of(titles))))
     return words_of([*names, d["summary"], *d["work"], *d["tasks"], *d["tools"], *d["skills"], *d["places"]])
 
 

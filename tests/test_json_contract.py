@@ -18,7 +18,7 @@ ENTRY_KEYS = {"slug", "title", "onet_code", "soc_code", "cluster", "pathway", "s
 CASES: list[tuple[list[str], set[str]]] = [
     (["show", "medical-records-specialist"], {"career", "sections", "how_to_become"}),
     (["compare", "29-2072", "29-1141"], {"careers"}),
-    (["search", "nurse"], {"query", "senses", "results", "closest"}),
+    (["search", "nurse"], {"query", "understood", "senses", "results", "closest", "nearest"}),
     (["list", "--cluster", "Health Science"], {"area", "careers"}),
     (["match", "--interests", "SAC"], {"interests", "results"}),
     (["clusters"], {"clusters"}),
@@ -55,7 +55,7 @@ def test_the_items_of_each_command(runner: CliRunner) -> None:
     hit = data("search", "registered nurse")["results"][0]  # type: ignore[index]
     assert set(hit) == {"slug", "title", "onet_code", "soc_code", "score", "matched", "field", "reason", "sense",
                         "facts"}
-    assert set(hit["facts"]) == ENTRY_KEYS
+    assert set(hit["facts"]) == ENTRY_KEYS | {"work_values"}  # what search weighs for values
     assert set(data("match", "-i", "RIA")["results"][0]) == {"slug", "title", "onet_code", "fit", "why"}  # type: ignore[index]
     cluster = data("clusters")["clusters"][0]  # type: ignore[index]
     assert set(cluster) == {"name", "summary", "careers", "pathways"}

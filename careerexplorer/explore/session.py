@@ -86,7 +86,8 @@ class Session:
             return ""
         key = (text, self.filters, self.sort, slug)
         if key not in self._why:
-            hits = self.search(text, closest=False, explain={slug}).hits
+            found = self.search(text, closest=False, explain={slug})
+            hits = found.hits or found.nearest  # the nearest careers, when nothing matches well
             self._why[key] = next((line(h.reason) for h in hits if h.slug == slug), "")
             if len(self._why) > 1024:
                 self._why.pop(next(iter(self._why)))
@@ -177,6 +178,13 @@ class Session:
                 # suggests them.
                 near = self.titles_starting(text)
                 why = "no match yet; the title starts with what is typed"
+                if not near and found.nearest:
+                    # Words no career answers well ("wizard"): the nearest careers and why, as
+                    # `careers search` lists them.
+                    rows = tuple(self.row(h.slug, h.reason) for h in found.nearest)
+                    result = Results(rows=rows, note="nothing matches well; the nearest careers")
+                    self._cache[key] = result
+                    return result
                 if not near:
                     near = [e for e in self.searcher.closest_titles(text) if self.filters.keeps(e)]
                     why = "no match yet; a title close to what is typed"
@@ -186,6 +194,8 @@ class Session:
                     if rows
                     else "nothing matches" + (" with these filters" if self.filters.active else "")
                 )
+            if found.understood:  # what the words asked, as the command line's first line says it
+                note = f"understood: {'; '.join(found.understood)} · {note}"
         result = Results(rows=rows, note=note)
         self._cache[key] = result
         if len(self._cache) > 256:

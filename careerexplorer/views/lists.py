@@ -9,7 +9,7 @@ from careerexplorer.figures import borrowed, entry_pay, self_employed_pct
 from careerexplorer.index import Entry
 from careerexplorer.layout import DIM, HEADING, Page, greedy_wrap, text
 from careerexplorer.listing import bright_label, education_label, outlook_label
-from careerexplorer.results import CareerList, ClusterOverview, Matches, SearchHits, Shortlist
+from careerexplorer.results import CareerList, ClusterOverview, Hit, Matches, SearchHits, Shortlist
 from careerexplorer.sanitize import text as safe
 from careerexplorer.text import plural
 
@@ -75,8 +75,22 @@ def ranked(page: Page, rows: list[tuple[str, str, list[str], str]], extra_header
         page.line()
 
 
+def _reason(h: Hit) -> str:
+    return f"{h.sense}: {h.reason}" if h.sense and not h.reason.startswith(h.sense) else h.reason
+
+
 def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
     page = Page(width, ascii_only)
+    if r.understood:
+        # Words of the query come back in it ("not ..."): text from the user, sanitized as the query is.
+        page.line(text(sanitize.message("understood: " + "; ".join(r.understood), 300)), 0, hang=2)
+        page.line()
+    if r.nearest:
+        # Nothing answers the query well: one line that says so, then what is nearest and why.
+        page.line(text(f"Nothing matches {sanitize.message(repr(r.query), 200)} well. The nearest careers:"), 0, hang=2)
+        page.line()
+        ranked(page, [(h.title, h.slug, _facts(h.facts), _reason(h)) for h in r.nearest])
+        return page.finish()
     if not r.hits:
         near = ", ".join(r.closest) or "none"
         # The query is echoed in part only: a pasted page of text is not printed back whole.
@@ -85,20 +99,11 @@ def search_page(r: SearchHits, width: int, ascii_only: bool) -> Text:
     if r.senses:
         # An ambiguous word: say which meanings the results cover, with the best of each.
         said = ", ".join(f"{label} ({', '.join(titles)})" if titles else label for label, titles in r.senses)
-        page.line(text(f"{' '.join(r.query.split())}: {said}"), 0, hang=2)
+        # The words the meanings are of: the topic, when the query asked more ("nursing jobs in Texas").
+        words = (r.asks or {}).get("topic") or r.query
+        page.line(text(f"{' '.join(words.split())}: {said}"), 0, hang=2)
         page.line()
-    ranked(
-        page,
-        [
-            (
-                h.title,
-                h.slug,
-                _facts(h.facts),
-                f"{h.sense}: {h.reason}" if h.sense and not h.reason.startswith(h.sense) else h.reason,
-            )
-            for h in r.hits
-        ],
-    )
+    ranked(page, [(h.title, h.slug, _facts(h.facts), _reason(h)) for h in r.hits])
     return page.finish()
 
 
