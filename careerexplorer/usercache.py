@@ -241,7 +241,7 @@ class Entries(Mapping[str, "Entry"]):
                 entries: list[Any] = json.loads(f"[{','.join(raws)}]")
                 if len(entries) != len(ids):  # a row that held more than one value
                     raise ValueError("an entry that is not one")
-                for fid, entry in zip(ids, entries, strict=True):
+                for entry in entries:
                     if not (type(entry) is dict and type(entry.get("slug")) is str):
                         raise ValueError("an entry that is not one")
                 for fid, entry in zip(ids, entries, strict=True):
@@ -440,12 +440,16 @@ class UserCache:
             if (changed or gone) and readonly:
                 raise sqlite3.OperationalError("attempt to write a readonly database")
             progress = Progress(len(changed))
+            # The words of every file added (for the typo check) are added once, at the end: a
+            # statement per file would cost a tenth of a first run over thousands.
+            self._words: set[str] = set()
             for done, name in enumerate(changed):
                 progress.show(done)
                 old = known.get(name)
                 if old:
                     self._forget(db, old[0])
                 self._add(db, name)
+            db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(self._words)))
             progress.close()
             for name in gone:
                 self._forget(db, known[name][0])
@@ -478,8 +482,7 @@ class UserCache:
             db.execute(
                 "INSERT INTO held VALUES (?,?,?)", (cur.lastrowid, doc["facts"], json.dumps(searchindex.columns(doc)))
             )
-            words = searchindex.insert(db, FIRST_ROW + cur.lastrowid, doc)
-            db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(words)))
+            self._words |= searchindex.insert(db, FIRST_ROW + cur.lastrowid, doc)
 
     @staticmethod
     def _rows(db: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:

@@ -510,3 +510,14 @@ def test_a_long_first_run_shows_its_progress_on_a_terminal_only(
     stderr.written = ""
     assert len(Catalog([folder]).user_entries) == 12  # nothing new to read: nothing said
     assert stderr.written == ""
+
+
+def test_the_words_of_own_profiles_are_known_to_the_typo_check(cache: Path, mine: Path) -> None:
+    found = run(mine, "search", "lighthuose archivist", "--json")
+    assert found.exit_code == 0, found.output
+    assert unwrap(found.stdout)[0]["slug"] == "lighthouse-archivist"
+    own_profile(mine, "quay-clerk", "Quay Wharfinger")  # added on a later run
+    assert run(mine, "list").exit_code == 0
+    with sqlite3.connect(cache_file(cache)) as db:
+        known = {w for (w,) in db.execute("SELECT word FROM word")}
+    assert {"lighthouse", "archivist", "harbour", "wharfinger"} <= known
