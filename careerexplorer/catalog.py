@@ -378,10 +378,10 @@ class Catalog:
         from careerexplorer.index import read_index  # the index is for whole-catalog commands only
 
         try:
-            users = dict(self.user_entries)
+            users = _all(self.user_entries)
         except CacheDamaged as damage:  # a row read only now
             self.heal(damage)
-            users = dict(self.user_entries)
+            users = _all(self.user_entries)
         merged = [users.pop(e["slug"], e) for e in read_index(self.data_dir)] + list(users.values())
         return sorted(merged, key=lambda e: e["title"].lower())
 
@@ -418,8 +418,8 @@ class Catalog:
             lookup = read_lookup(self.data_dir)
             # A slug a career had before its title was fixed still finds it (a saved shortlist, a link).
             return lookup.get(text.upper()) or lookup.get(normalize(text)) or lookup.get(f"slug:{text}")
-        if text in self.by_slug:
-            return text
+        if SLUG_RE.match(text) and (text in self.user_entries or _is_file(self.bundled_path(text))):
+            return text  # a slug: no need to read every entry (a folder may hold thousands)
         code = text.upper()
         by_code = sorted((e["onet_code"], e["slug"]) for e in self.entries if code in (e["onet_code"], e["soc_code"]))
         if by_code:
@@ -433,6 +433,12 @@ class Catalog:
 
         renamed = read_lookup(self.data_dir).get(f"slug:{text}")
         return renamed if renamed in self.by_slug else None
+
+
+def _all(entries: Mapping[str, Entry]) -> dict[str, Entry]:
+    """Every entry of a mapping; those of the user's cache read all at once."""
+    everything = getattr(entries, "everything", None)
+    return everything() if everything is not None else dict(entries)
 
 
 def _is_dir(path: Path) -> bool:

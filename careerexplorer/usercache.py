@@ -155,6 +155,51 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
+class Progress:
+    """How far the reading of many new or changed profiles has come, on one line of stderr, where
+    stderr is a terminal (never on a pipe or in a file): a first run over a state's catalog takes
+    a while."""
+
+    AFTER = 1.0  # seconds: a run that is over by then says nothing
+    EVERY = 0.25  # seconds between updates
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.started = time.monotonic()
+        self.next = self.started + self.AFTER
+        self.shown = False
+        self.stream: Any = None
+        if total > 1:
+            import sys
+
+            try:
+                if sys.stderr is not None and sys.stderr.isatty():
+                    self.stream = sys.stderr
+            except (OSError, ValueError):  # a closed stderr
+                pass
+
+    def show(self, done: int) -> None:
+        if self.stream is None:
+            return
+        now = time.monotonic()
+        if now < self.next:
+            return
+        self.next = now + self.EVERY
+        self._write(f"\rreading your profiles: {done:,} of {self.total:,}")
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self._write("\r\x1b[K")  # the line is cleared: what the command prints takes its place
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.stream = None
+
+
 class Entries(Mapping[str, "Entry"]):
     """The user's careers by slug; each entry is read from the cache only when it is asked for
     (a search shows ten of thousands)."""
@@ -177,6 +222,33 @@ class Entries(Mapping[str, "Entry"]):
                 raise self._damaged(exc) from None
             self._read[slug] = entry
         return entry
+
+    def everything(self) -> dict[str, Entry]:
+        """Every entry, read in one statement and decoded in one call (`list` shows them all: a
+        statement and a decoding per entry cost more than the rest of the command)."""
+        wanted = {fid: slug for slug, fid in self._ids.items() if slug not in self._read}
+        if wanted:
+            try:
+                ids, raws = [], []
+                for fid, raw in self._db.execute("SELECT id, entry FROM held ORDER BY id"):
+                    if fid in wanted:
+                        if not isinstance(raw, str):
+                            raise ValueError("an entry that is not text")
+                        ids.append(fid)
+                        raws.append(raw)
+                if len(ids) != len(wanted):
+                    raise ValueError("an entry is missing")
+                entries: list[Any] = json.loads(f"[{','.join(raws)}]")
+                if len(entries) != len(ids):  # a row that held more than one value
+                    raise ValueError("an entry that is not one")
+                for entry in entries:
+                    if not (type(entry) is dict and type(entry.get("slug")) is str):
+                        raise ValueError("an entry that is not one")
+                for fid, entry in zip(ids, entries, strict=True):
+                    self._read[wanted[fid]] = entry
+            except (sqlite3.Error, ValueError, TypeError) as exc:
+                raise self._damaged(exc) from None
+        return {slug: self._read[slug] for slug in self._ids}
 
     def __contains__(self, slug: object) -> bool:
         return slug in self._ids
@@ -367,11 +439,18 @@ class UserCache:
             gone = [name for name in known if name not in listed]
             if (changed or gone) and readonly:
                 raise sqlite3.OperationalError("attempt to write a readonly database")
-            for name in changed:
+            progress = Progress(len(changed))
+            # The words of every file added (for the typo check) are added once, at the end: a
+            # statement per file would cost a tenth of a first run over thousands.
+            self._words: set[str] = set()
+            for done, name in enumerate(changed):
+                progress.show(done)
                 old = known.get(name)
                 if old:
                     self._forget(db, old[0])
                 self._add(db, name)
+            db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(self._words)))
+            progress.close()
             for name in gone:
                 self._forget(db, known[name][0])
             if not readonly:
@@ -403,8 +482,7 @@ class UserCache:
             db.execute(
                 "INSERT INTO held VALUES (?,?,?)", (cur.lastrowid, doc["facts"], json.dumps(searchindex.columns(doc)))
             )
-            words = searchindex.insert(db, FIRST_ROW + cur.lastrowid, doc)
-            db.executemany("INSERT OR IGNORE INTO word VALUES (?)", ((w,) for w in sorted(words)))
+            self._words |= searchindex.insert(db, FIRST_ROW + cur.lastrowid, doc)
 
     @staticmethod
     def _rows(db: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:

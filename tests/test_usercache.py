@@ -167,6 +167,9 @@ def _sql(path: Path, *statements: str) -> None:
         ("UPDATE file SET messages = '{\"a\": 1}'",),
         ("UPDATE held SET entry = 'not json'",),  # read only when a career is asked for
         ("UPDATE held SET entry = '[1, 2]'",),
+        # `list` reads every entry at once: one row holding two, or a row missing, is damage too
+        ("UPDATE held SET entry = entry || ', {\"slug\": \"x\"}'",),
+        ("DELETE FROM held WHERE id = (SELECT min(id) FROM held)",),
         ("DELETE FROM meta WHERE key != 'cache'", "DROP TABLE meta"),
     ],
 )
@@ -455,3 +458,68 @@ def test_damage_found_later_is_healed_inside_the_library_too(cache: Path, mine: 
     said = [w for w in cat.warnings if "cache of your profiles" in w]
     assert len(said) == 1 and said[0].endswith("it was rebuilt"), cat.warnings
     assert len(cat.warnings) == len(set(cat.warnings))
+
+
+def test_showing_one_career_reads_one_entry(cache: Path, mine: Path) -> None:
+    from careerexplorer.catalog import Catalog
+    from careerexplorer.commands import show
+
+    answers(mine)
+    cat = Catalog([mine])
+    assert show(cat, "lighthouse-archivist").profile.title == "Lighthouse Archivist"
+    assert show(cat, "medical-records-specialist").profile.slug == "medical-records-specialist"
+    assert "entries" not in cat.__dict__  # the whole catalog was never read
+    entries = cat.user_entries
+    assert entries["lighthouse-archivist"]["title"] == "Lighthouse Archivist"
+    assert sorted(cat.by_slug["harbour-records-keeper"].items()) == sorted(entries["harbour-records-keeper"].items())
+
+
+class FakeTerminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.written = ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.written += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_a_long_first_run_shows_its_progress_on_a_terminal_only(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tty: bool
+) -> None:
+    folder = tmp_path / "many"
+    for i in range(12):
+        own_profile(folder, f"harbour-clerk-{i}", f"Harbour Clerk {i}")
+    stderr = FakeTerminal(tty)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(usercache.Progress, "AFTER", 0.0)  # every run here is quick
+    monkeypatch.setattr(usercache.Progress, "EVERY", 0.0)
+    from careerexplorer.catalog import Catalog
+
+    assert len(Catalog([folder]).user_entries) == 12
+    if tty:
+        assert "\rreading your profiles: 0 of 12" in stderr.written
+        assert "reading your profiles: 11 of 12" in stderr.written
+        assert stderr.written.endswith("\r\x1b[K")  # the line cleared for what follows
+    else:
+        assert stderr.written == ""
+    stderr.written = ""
+    assert len(Catalog([folder]).user_entries) == 12  # nothing new to read: nothing said
+    assert stderr.written == ""
+
+
+def test_the_words_of_own_profiles_are_known_to_the_typo_check(cache: Path, mine: Path) -> None:
+    found = run(mine, "search", "lighthuose archivist", "--json")
+    assert found.exit_code == 0, found.output
+    assert unwrap(found.stdout)[0]["slug"] == "lighthouse-archivist"
+    own_profile(mine, "quay-clerk", "Quay Wharfinger")  # added on a later run
+    assert run(mine, "list").exit_code == 0
+    with sqlite3.connect(cache_file(cache)) as db:
+        known = {w for (w,) in db.execute("SELECT word FROM word")}
+    assert {"lighthouse", "archivist", "harbour", "wharfinger"} <= known
